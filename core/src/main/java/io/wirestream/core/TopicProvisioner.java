@@ -1,0 +1,95 @@
+package io.wirestream.core;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Creates Wirestream's topics when they are missing; never alters an existing topic. On a production
+ * cluster topics are usually created by the platform (deploy/ has them as Strimzi resources); this keeps
+ * the embedded default and first runs working with the same names and settings.
+ *
+ * <p>Settings per topic: raw, enriched and duplicates keep 7 days; the dead-letter topic keeps 30 days so
+ * that someone has time to look; the knowledge base is compacted.
+ */
+public final class TopicProvisioner {
+    private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
+    private static final long DAY_MS = Duration.ofDays(1).toMillis();
+
+    /** Partitions and replication factor (-1: broker default) of created topics. */
+    public record Settings(int partitions, short replicationFactor) {
+        public Settings {
+            if (partitions < 1) {
+                throw new IllegalArgumentException("partitions must be at least 1, was " + partitions);
+            }
+            if (replicationFactor == 0 || replicationFactor < -1) {
+                throw new IllegalArgumentException("replication factor must be -1 or at least 1, was " + replicationFactor);
+            }
+        }
+    }
+
+    private TopicProvisioner() {
+    }
+
+    /** The topics of the pipeline with their settings. */
+    public static List<NewTopic> definitions(TopicNames names, Settings settings) {
+        Optional<Short> rf = settings.replicationFactor() == -1 ? Optional.empty() : Optional.of(settings.replicationFactor());
+        Optional<Integer> partitions = Optional.of(settings.partitions());
+        List<NewTopic> topics = new ArrayList<>();
+        topics.add(new NewTopic(names.raw(), partitions, rf).configs(retention(7)));
+        topics.add(new NewTopic(names.enriched(), partitions, rf).configs(retention(7)));
+        topics.add(new NewTopic(names.duplicates(), partitions, rf).configs(retention(7)));
+        topics.add(new NewTopic(names.deadLetters(), partitions, rf).configs(retention(30)));
+        topics.add(new NewTopic(names.knowledgeBase(), Optional.of(1), rf).configs(Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        return topics;
+    }
+
+    /** Creates every missing topic of {@code topics}; returns the names it created. */
+    public static List<String> ensure(Map<String, Object> adminConfigs, List<NewTopic> topics, Duration timeout) {
+        try (Admin admin = Admin.create(adminConfigs)) {
+            Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name())).toList();
+            if (missing.isEmpty()) {
+                return List.of();
+            }
+            List<String> created = new ArrayList<>();
+            for (Map.Entry<String, org.apache.kafka.common.KafkaFuture<Void>> e : admin.createTopics(missing).values().entrySet()) {
+                try {
+                    e.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                    created.add(e.getKey());
+                } catch (ExecutionException ex) {
+                    if (!(ex.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic " + e.getKey() + ": " + ex.getCause().getMessage(), ex.getCause());
+                    }
+                }
+            }
+            log.info("Created topics {}", created);
+            return created;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot list topics at " + adminConfigs.get("bootstrap.servers")
+                + " within " + timeout.toSeconds() + " s: " + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
+        }
+    }
+
+    private static Map<String, String> retention(int days) {
+        return Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(days * DAY_MS),
+            TopicConfig.COMPRESSION_TYPE_CONFIG, "producer");
+    }
+}
