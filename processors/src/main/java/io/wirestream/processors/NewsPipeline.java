@@ -1,0 +1,77 @@
+package io.wirestream.processors;
+
+import io.wirestream.avro.EnrichedArticle;
+import io.wirestream.avro.ProcessingInfo;
+import io.wirestream.avro.RawArticle;
+import io.wirestream.core.Topic;
+import io.wirestream.processors.clean.Cleaning;
+import io.wirestream.processors.clean.TextCleaner;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The processors topology: {@code news.raw} → clean → the configured stages, in order →
+ * {@code news.enriched}. Production code and tests build it through {@link #build}, so tests run the
+ * topology that runs in production.
+ *
+ * <p>Errors: a record that cannot be deserialised or that a stage throws on goes to the dead-letter topic
+ * through the exception handlers set in {@link ProcessorConfig#streamsProperties()}.
+ */
+public final class NewsPipeline {
+    public static final String SOURCE = "source.raw";
+    public static final String SINK = "sink.enriched";
+
+    private NewsPipeline() {
+    }
+
+    /**
+     * Builds the topology.
+     *
+     * @param stages the stages after cleaning, in order (deduplication, language, entities)
+     */
+    public static Topology build(StageContext ctx, List<PipelineStage> stages) {
+        Objects.requireNonNull(ctx, "ctx");
+        StreamsBuilder builder = ctx.builder();
+        Topic<String, RawArticle> raw = ctx.topics().raw();
+        Topic<String, EnrichedArticle> enriched = ctx.topics().enriched();
+
+        Cleaning cleaning = new Cleaning(new TextCleaner(), ctx.config().pipelineVersion());
+        KStream<String, EnrichedArticle> articles = builder
+            .stream(raw.name(), Consumed.with(raw.keySerde(), raw.valueSerde()).withName(SOURCE))
+            .mapValues((key, article) -> cleaning.apply(article, Instant.now()), Named.as(Cleaning.STAGE + ".text"));
+
+        for (PipelineStage stage : stages) {
+            articles = stage.build(articles, ctx)
+                .mapValues(article -> withStage(article, stage.name()), Named.as(stage.step("done")));
+        }
+
+        articles
+            .mapValues(article -> stamped(article), Named.as("sink.stamp"))
+            .to(enriched.name(), Produced.with(enriched.keySerde(), enriched.valueSerde()).withName(SINK));
+        return builder.build();
+    }
+
+    // Values are copied, not changed in place: a stage may hand the same object to several branches.
+    private static EnrichedArticle withStage(EnrichedArticle article, String stage) {
+        List<String> stages = new ArrayList<>(article.getProcessing().getStages());
+        stages.add(stage);
+        return EnrichedArticle.newBuilder(article)
+            .setProcessing(ProcessingInfo.newBuilder(article.getProcessing()).setStages(stages).build())
+            .build();
+    }
+
+    private static EnrichedArticle stamped(EnrichedArticle article) {
+        return EnrichedArticle.newBuilder(article)
+            .setProcessing(ProcessingInfo.newBuilder(article.getProcessing()).setProcessedAt(Instant.now()).build())
+            .build();
+    }
+}

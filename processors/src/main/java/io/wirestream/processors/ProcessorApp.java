@@ -1,0 +1,101 @@
+package io.wirestream.processors;
+
+import io.wirestream.core.SerdeFactory;
+import io.wirestream.core.TopicProvisioner;
+import io.wirestream.core.Topics;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The processors application: owns the configuration, the topology and the Kafka Streams lifecycle.
+ *
+ * <p>Failure policy: a stream thread that dies on an unexpected exception is replaced (its tasks resume
+ * from the last committed transaction, so nothing is lost or repeated); per-record failures never reach
+ * this point, they go to the dead-letter topic. Local state is never wiped on start: it is rebuilt from
+ * the changelogs only when Kafka Streams finds it corrupt.
+ */
+public final class ProcessorApp implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ProcessorApp.class);
+
+    private final ProcessorConfig config;
+    private final SerdeFactory serdes;
+    private final Topology topology;
+    private final CountDownLatch running = new CountDownLatch(1);
+    private KafkaStreams streams;
+
+    public ProcessorApp(ProcessorConfig config, List<PipelineStage> stages) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.serdes = new SerdeFactory(config.registryConfigs());
+        Topics topics = new Topics(config.topicNames(), serdes);
+        this.topology = NewsPipeline.build(new StageContext(new StreamsBuilder(), topics, serdes, config), stages);
+    }
+
+    public ProcessorApp(ProcessorConfig config) {
+        this(config, PipelineStages.standard(config));
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    public ProcessorConfig config() {
+        return config;
+    }
+
+    /** Creates missing topics (if configured) and starts Kafka Streams; returns at once. */
+    public synchronized void start() {
+        if (streams != null) {
+            throw new IllegalStateException("already started");
+        }
+        if (config.createTopics()) {
+            TopicProvisioner.ensure(config.kafkaClientConfigs(),
+                TopicProvisioner.definitions(config.topicNames(), config.topicSettings()), Duration.ofSeconds(30));
+        }
+        streams = new KafkaStreams(topology, config.streamsProperties());
+        streams.setUncaughtExceptionHandler(error -> {
+            log.error("Stream thread failed; replacing it, processing resumes from the last commit", error);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.setStateListener((now, before) -> {
+            log.info("Kafka Streams {} -> {}", before, now);
+            if (now == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+        });
+        streams.start();
+        log.info("Processors started: application.id={}, bootstrap={}", config.applicationId(), config.bootstrapServers());
+    }
+
+    /** Waits until Kafka Streams reached RUNNING once. */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public synchronized KafkaStreams.State state() {
+        return streams == null ? KafkaStreams.State.CREATED : streams.state();
+    }
+
+    /** The running Kafka Streams instance, for metrics and health checks; null before {@link #start()}. */
+    public synchronized KafkaStreams streams() {
+        return streams;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (streams != null) {
+            streams.close(Duration.ofSeconds(30));
+            streams = null;
+        }
+        serdes.close();
+    }
+}

@@ -1,0 +1,92 @@
+package io.wirestream.processors;
+
+import io.wirestream.core.WirestreamConfig;
+import io.wirestream.processors.errors.DeadLetterDeserializationHandler;
+import io.wirestream.processors.errors.DeadLetterProcessingHandler;
+import io.wirestream.processors.errors.DeadLetterProductionHandler;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.streams.StreamsConfig;
+
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Settings of the processors application. Besides the shared keys of {@link WirestreamConfig}, the
+ * Streams settings below; any other Streams or client setting can be given with the prefix {@code kafka.}.
+ *
+ * <p>Fixed, not configurable: {@code processing.guarantee=exactly_once_v2}, and the three exception
+ * handlers, which send what fails to the dead-letter topic and let the application go on (never
+ * LogAndFail by default).
+ */
+public final class ProcessorConfig extends WirestreamConfig {
+    public static final String APPLICATION_ID = StreamsConfig.APPLICATION_ID_CONFIG;
+    public static final String STATE_DIR = StreamsConfig.STATE_DIR_CONFIG;
+    public static final String NUM_STREAM_THREADS = StreamsConfig.NUM_STREAM_THREADS_CONFIG;
+    public static final String COMMIT_INTERVAL_MS = StreamsConfig.COMMIT_INTERVAL_MS_CONFIG;
+    public static final String DEDUP_WINDOW_MS = "dedup.window.ms";
+    public static final String PIPELINE_VERSION = "pipeline.version";
+
+    public static final String DEFAULT_APPLICATION_ID = "wirestream-processors";
+
+    private static final ConfigDef DEFINITION = commonDefinition()
+        .define(APPLICATION_ID, Type.STRING, DEFAULT_APPLICATION_ID, new ConfigDef.NonEmptyString(), Importance.HIGH,
+            "Kafka Streams application id: consumer group, transactional id prefix and internal topic prefix. "
+                + "Instances with the same id share the work.")
+        .define(STATE_DIR, Type.STRING, System.getProperty("java.io.tmpdir") + "/wirestream-streams", Importance.HIGH,
+            "Directory of the local RocksDB state stores (rebuilt from changelogs when lost).")
+        .define(NUM_STREAM_THREADS, Type.INT, 1, ConfigDef.Range.between(1, 64), Importance.MEDIUM,
+            "Stream threads of this instance.")
+        .define(COMMIT_INTERVAL_MS, Type.LONG, 100L, ConfigDef.Range.atLeast(1), Importance.MEDIUM,
+            "How often transactions commit; bounds the end-to-end latency under exactly-once.")
+        .define(DEDUP_WINDOW_MS, Type.LONG, 7L * 24 * 3600 * 1000, ConfigDef.Range.atLeast(60_000), Importance.MEDIUM,
+            "How long deduplication remembers an article's signatures (default 7 days).")
+        .define(PIPELINE_VERSION, Type.STRING, ProcessorConfig.class.getPackage().getImplementationVersion() == null
+                ? "dev" : ProcessorConfig.class.getPackage().getImplementationVersion(), Importance.LOW,
+            "Version written into ProcessingInfo.pipelineVersion.");
+
+    public ProcessorConfig(Map<?, ?> originals) {
+        super(DEFINITION, originals);
+    }
+
+    public static ConfigDef definition() {
+        return new ConfigDef(DEFINITION);
+    }
+
+    public String applicationId() {
+        return getString(APPLICATION_ID);
+    }
+
+    public long dedupWindowMs() {
+        return getLong(DEDUP_WINDOW_MS);
+    }
+
+    public String pipelineVersion() {
+        return getString(PIPELINE_VERSION);
+    }
+
+    /** The properties to start Kafka Streams with. */
+    public Properties streamsProperties() {
+        Properties p = new Properties();
+        p.putAll(kafkaClientConfigs());
+        // the registry and topic settings travel along so the exception handlers can build dead letters
+        p.putAll(registryConfigs());
+        p.put(TOPIC_PREFIX, getString(TOPIC_PREFIX));
+        p.put(APPLICATION_ID, applicationId());
+        p.put(STATE_DIR, getString(STATE_DIR));
+        p.put(NUM_STREAM_THREADS, getInt(NUM_STREAM_THREADS));
+        p.put(COMMIT_INTERVAL_MS, getLong(COMMIT_INTERVAL_MS));
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        short rf = getShort(TOPIC_REPLICATION_FACTOR);
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) rf);
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
+        p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        return p;
+    }
+}

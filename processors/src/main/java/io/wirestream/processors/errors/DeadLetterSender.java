@@ -1,0 +1,87 @@
+package io.wirestream.processors.errors;
+
+import io.wirestream.avro.DeadLetter;
+import io.wirestream.core.DeadLetters;
+import io.wirestream.core.SerdeFactory;
+import io.wirestream.core.TopicNames;
+import io.wirestream.core.WirestreamConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Turns a failure seen by one of the Streams exception handlers into a dead-letter record: the source
+ * record's original key and value bytes, its topic, partition and offset, the stage and the reason.
+ * Kafka Streams produces the returned record itself (in the same transaction under exactly-once).
+ */
+final class DeadLetterSender implements AutoCloseable {
+    /** Stage reported for records that could not be deserialised. */
+    static final String DESERIALIZE_STAGE = "deserialize";
+    /** Stage reported for records that could not be written. */
+    static final String PRODUCE_STAGE = "produce";
+
+    private final String topic;
+    private final String applicationId;
+    private final SerdeFactory serdes;
+    private final Serializer<DeadLetter> serializer;
+
+    DeadLetterSender(Map<String, ?> streamsConfigs) {
+        Object prefix = streamsConfigs.get(WirestreamConfig.TOPIC_PREFIX);
+        this.topic = new TopicNames(prefix == null ? TopicNames.DEFAULT_PREFIX : prefix.toString()).deadLetters();
+        this.applicationId = String.valueOf(streamsConfigs.get(StreamsConfig.APPLICATION_ID_CONFIG));
+        Object url = streamsConfigs.get(WirestreamConfig.SCHEMA_REGISTRY_URL);
+        Objects.requireNonNull(url, "schema.registry.url must be set for the dead-letter handlers");
+        this.serdes = new SerdeFactory(streamsConfigs);
+        this.serializer = serdes.forValues(DeadLetter.class).serializer();
+    }
+
+    List<ProducerRecord<byte[], byte[]>> deadLetter(ErrorHandlerContext ctx, byte[] key, byte[] value, String stage, Exception error) {
+        DeadLetter letter = DeadLetters.of(key, value,
+            DeadLetters.Source.kafka(ctx.topic(), ctx.partition(), ctx.offset()),
+            stage, error, applicationId, Instant.now());
+        return List.of(new ProducerRecord<>(topic, null, key, serializer.serialize(topic, letter)));
+    }
+
+    /**
+     * Whether a failure says nothing about the record itself: the registry or the network is unavailable.
+     * Such a record must not become a dead letter (it is fine); the handlers fail the stream thread instead,
+     * which the application replaces, and processing resumes from the last commit once the registry answers.
+     */
+    static boolean isTransient(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException || t instanceof java.net.http.HttpTimeoutException) {
+                return true;
+            }
+            if (t instanceof io.wirestream.registry.client.SchemaRegistryException e
+                && (e.httpStatus() <= 0 || e.httpStatus() >= 500 || e.httpStatus() == 429
+                    || e.httpStatus() == 401 || e.httpStatus() == 403)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The stage a processor belongs to: the part of its name before the first '.' (see PipelineStage). */
+    static String stageOf(String processorNodeId) {
+        if (processorNodeId == null || processorNodeId.isEmpty()) {
+            return "unknown";
+        }
+        int dot = processorNodeId.indexOf('.');
+        return dot > 0 ? processorNodeId.substring(0, dot) : processorNodeId;
+    }
+
+    String topic() {
+        return topic;
+    }
+
+    @Override
+    public void close() {
+        serdes.close();
+    }
+}

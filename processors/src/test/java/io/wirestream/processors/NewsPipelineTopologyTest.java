@@ -1,0 +1,107 @@
+package io.wirestream.processors;
+
+import io.wirestream.avro.DeadLetter;
+import io.wirestream.avro.EnrichedArticle;
+import io.wirestream.avro.RawArticle;
+import io.wirestream.core.SerdeFactory;
+import io.wirestream.core.Topics;
+import io.wirestream.testkit.KafkaStack;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The production topology, with the production serdes against a real registry, through TopologyTestDriver. */
+@Timeout(120)
+class NewsPipelineTopologyTest {
+    @RegisterExtension
+    static final KafkaStack stack = new KafkaStack();
+
+    @TempDir
+    Path stateDir;
+
+    private ProcessorApp app;
+    private SerdeFactory serdes;
+    private TopologyTestDriver driver;
+    private Topics topics;
+
+    @BeforeEach
+    void setUp() {
+        ProcessorConfig config = new ProcessorConfig(stack.config(Map.of(
+            ProcessorConfig.APPLICATION_ID, "topology-test-" + UUID.randomUUID(),
+            ProcessorConfig.STATE_DIR, stateDir.toString())));
+        app = new ProcessorApp(config);
+        serdes = new SerdeFactory(config.registryConfigs());
+        topics = new Topics(config.topicNames(), serdes);
+        driver = new TopologyTestDriver(app.topology(), config.streamsProperties());
+    }
+
+    @AfterEach
+    void tearDown() {
+        driver.close();
+        app.close();
+        serdes.close();
+    }
+
+    static RawArticle article(String id, String body) {
+        return RawArticle.newBuilder().setId(id).setSource("test").setOrigin(id + ".txt").setUrl(null).setTitle(null)
+            .setBody(body).setPublishedAt(Instant.parse("2025-10-01T00:00:00Z")).setFetchedAt(Instant.parse("2025-10-02T00:00:00Z"))
+            .setLanguageHint(null).setAttributes(Map.of()).build();
+    }
+
+    private TestInputTopic<String, RawArticle> raw() {
+        return driver.createInputTopic(topics.raw().name(), new StringSerializer(), topics.raw().valueSerde().serializer());
+    }
+
+    private TestOutputTopic<String, EnrichedArticle> enriched() {
+        return driver.createOutputTopic(topics.enriched().name(), new StringDeserializer(), topics.enriched().valueSerde().deserializer());
+    }
+
+    private TestOutputTopic<String, DeadLetter> deadLetters() {
+        return driver.createOutputTopic(topics.deadLetters().name(), new StringDeserializer(), topics.deadLetters().valueSerde().deserializer());
+    }
+
+    @Test
+    void shouldCleanARawArticleIntoAnEnrichedOneKeyedByItsId() {
+        raw().pipeInput("a1", article("a1", "Skip to main content\nCouncil approves the bridge\n\nThe council approved the bridge on Tuesday."));
+        List<TestRecord<String, EnrichedArticle>> out = enriched().readRecordsToList();
+        assertEquals(1, out.size());
+        EnrichedArticle a = out.get(0).value();
+        assertEquals("a1", out.get(0).key());
+        assertEquals("Council approves the bridge\n\nThe council approved the bridge on Tuesday.", a.getBody());
+        assertEquals("Council approves the bridge", a.getTitle());
+        assertEquals("a1.txt", a.getOrigin());
+        assertEquals(Instant.parse("2025-10-01T00:00:00Z"), a.getPublishedAt());
+        assertEquals(1, a.getProcessing().getRemovedLines());
+        assertEquals("clean", a.getProcessing().getStages().get(0));
+        assertTrue(deadLetters().isEmpty(), "no dead letters expected");
+    }
+
+    @Test
+    void shouldDeadLetterAnArticleWithNoTextLeftAfterCleaning() {
+        raw().pipeInput("a3", article("a3", "Skip to main content\n0\nShare on Facebook"));
+        List<DeadLetter> letters = deadLetters().readValuesToList();
+        assertEquals(1, letters.size());
+        assertEquals("clean", letters.get(0).getStage());
+        assertEquals("io.wirestream.processors.clean.InvalidArticleException", letters.get(0).getErrorClass());
+        assertTrue(letters.get(0).getErrorMessage().contains("no text left after cleaning"), letters.get(0).getErrorMessage());
+        assertTrue(enriched().isEmpty(), "nothing should reach the enriched topic");
+    }
+}

@@ -1,0 +1,84 @@
+package io.wirestream.processors;
+
+import io.wirestream.avro.DeadLetter;
+import io.wirestream.avro.EnrichedArticle;
+import io.wirestream.avro.RawArticle;
+import io.wirestream.core.SerdeFactory;
+import io.wirestream.core.Topics;
+import io.wirestream.testkit.KafkaStack;
+import io.wirestream.testkit.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The processors application on a real broker: good records through, bad ones dead-lettered, app still running. */
+@Timeout(180)
+class ProcessorAppIT {
+    @RegisterExtension
+    static final KafkaStack stack = new KafkaStack();
+
+    @Test
+    void shouldDeadLetterUnreadableAndEmptyArticlesAndKeepProcessingTheRest(@TempDir Path state) throws Exception {
+        ProcessorConfig config = new ProcessorConfig(stack.config(Map.of(
+            ProcessorConfig.APPLICATION_ID, "processor-it-" + UUID.randomUUID(),
+            ProcessorConfig.STATE_DIR, state.toString(),
+            ProcessorConfig.TOPIC_PREFIX, "papp",
+            ProcessorConfig.TOPIC_PARTITIONS, "2")));
+        byte[] garbage = "not avro at all".getBytes(StandardCharsets.UTF_8);
+        try (ProcessorApp app = new ProcessorApp(config);
+             SerdeFactory serdes = new SerdeFactory(config.registryConfigs())) {
+            app.start();
+            assertTrue(app.awaitRunning(Duration.ofSeconds(60)), "the application did not reach RUNNING");
+            Topics topics = new Topics(config.topicNames(), serdes);
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", stack.bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+                var serializer = topics.raw().valueSerde().serializer();
+                String raw = topics.raw().name();
+                producer.send(new ProducerRecord<>(raw, "garbage", garbage)).get();
+                producer.send(new ProducerRecord<>(raw, "empty", serializer.serialize(raw,
+                    NewsPipelineTopologyTest.article("empty", "Skip to main content\n0")))).get();
+                producer.send(new ProducerRecord<>(raw, "good", serializer.serialize(raw,
+                    NewsPipelineTopologyTest.article("good", "The council approved the bridge on Tuesday.")))).get();
+            }
+
+            List<ConsumerRecord<String, EnrichedArticle>> enriched = TopicReader.read(stack.bootstrapServers(), topics.enriched().name(),
+                new StringDeserializer(), topics.enriched().valueSerde().deserializer(), 1, Duration.ofSeconds(60), Duration.ofSeconds(2));
+            assertEquals(List.of("good"), enriched.stream().map(ConsumerRecord::key).toList());
+            assertEquals("The council approved the bridge on Tuesday.", enriched.get(0).value().getBody());
+
+            List<ConsumerRecord<String, DeadLetter>> dlq = TopicReader.read(stack.bootstrapServers(), topics.deadLetters().name(),
+                new StringDeserializer(), topics.deadLetters().valueSerde().deserializer(), 2, Duration.ofSeconds(60), Duration.ofSeconds(2));
+            Map<String, DeadLetter> byKey = dlq.stream().collect(Collectors.toMap(ConsumerRecord::key, ConsumerRecord::value));
+            assertEquals(Set.of("garbage", "empty"), byKey.keySet());
+            DeadLetter unreadable = byKey.get("garbage");
+            assertEquals("deserialize", unreadable.getStage());
+            assertEquals(ByteBuffer.wrap(garbage), unreadable.getValue());
+            assertEquals(topics.raw().name(), unreadable.getTopic());
+            assertEquals(config.applicationId(), unreadable.getApplicationId());
+            assertTrue(unreadable.getErrorMessage().contains("unknown magic byte 0x6e"), unreadable.getErrorMessage());
+            assertEquals("clean", byKey.get("empty").getStage());
+            assertEquals(KafkaStreams.State.RUNNING, app.state());
+        }
+    }
+}
