@@ -1,0 +1,134 @@
+package io.wirestream.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wirestream.core.TopicNames;
+import io.wirestream.ingest.IngestSummary;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Renders what the demo did for a person: one block per raw record, in the order of their origins. */
+final class DemoReport {
+    private static final int ID_CHARS = 12;
+    private static final int MAX_ENTITIES = 8;
+
+    private final TopicNames names;
+    private final List<ObjectNode> records;
+
+    DemoReport(TopicNames names, List<ObjectNode> records) {
+        this.names = names;
+        this.records = records;
+    }
+
+    void print(PrintWriter out, IngestSummary ingest, String bootstrap, String registry) {
+        List<Map.Entry<String, JsonNode>> rawRecords = new ArrayList<>();
+        Map<String, JsonNode> raw = new LinkedHashMap<>();
+        Map<String, JsonNode> enriched = new LinkedHashMap<>();
+        Map<String, java.util.ArrayDeque<JsonNode>> duplicates = new LinkedHashMap<>();
+        List<JsonNode> deadLetters = new ArrayList<>();
+        Map<String, JsonNode> deadLettersByKey = new LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String t : List.of(names.raw(), names.enriched(), names.duplicates(), names.deadLetters())) {
+            counts.put(t, 0);
+        }
+        for (ObjectNode r : records) {
+            String topic = r.get("topic").asText();
+            counts.merge(topic, 1, Integer::sum);
+            JsonNode value = r.get("value");
+            String key = r.get("key").isNull() ? null : r.get("key").asText();
+            if (topic.equals(names.raw())) {
+                raw.putIfAbsent(key, value);
+                rawRecords.add(Map.entry(key, value));
+            } else if (topic.equals(names.enriched())) {
+                enriched.put(key, value);
+            } else if (topic.equals(names.duplicates())) {
+                duplicates.computeIfAbsent(value.get("copyId").asText(), k -> new java.util.ArrayDeque<>()).add(value);
+            } else {
+                deadLetters.add(value);
+                if (key != null) {
+                    deadLettersByKey.put(key, value);
+                }
+            }
+        }
+
+        // raw records arrive in partition order; show them in the order of their origin (file name, line)
+        rawRecords.sort(java.util.Comparator.comparing((Map.Entry<String, JsonNode> e) -> text(e.getValue(), "origin")));
+        out.println("Wirestream demo: " + ingest.describe());
+        out.println("Kafka " + bootstrap + ", schema registry " + registry + "; every record below was read back from Kafka.");
+        out.println();
+        int n = 0;
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        for (Map.Entry<String, JsonNode> e : rawRecords) {
+            String id = e.getKey();
+            JsonNode rawArticle = e.getValue();
+            n++;
+            // an item read twice has one id: its first record shows the article, the next ones the notices
+            JsonNode article = shown.add(id) ? enriched.get(id) : null;
+            java.util.ArrayDeque<JsonNode> notices = duplicates.get(id);
+            JsonNode duplicate = article == null && notices != null ? notices.poll() : null;
+            out.printf("%2d. %s  %s%n", n, shortId(id), text(rawArticle, "origin"));
+            if (article != null) {
+                out.printf("    title:    %s%n", text(article, "title"));
+                out.printf("    language: %s (confidence %.2f)%n", text(article, "language"), article.path("languageConfidence").asDouble());
+                out.printf("    verdict:  %s%n", article.path("dedup").path("status").asText());
+                out.printf("    entities: %s%n", entities(article.path("entities")));
+                out.printf("    cleaning: %d lines of page furniture removed, %d -> %d chars%n",
+                    article.path("processing").path("removedLines").asInt(),
+                    article.path("processing").path("rawChars").asInt(), text(article, "body").length());
+            }
+            if (duplicate != null) {
+                JsonNode original = raw.get(duplicate.get("originalId").asText());
+                out.printf("    verdict:  DUPLICATE (%s, similarity %.2f) of %s %s%n", duplicate.path("kind").asText(),
+                    duplicate.path("similarity").asDouble(), shortId(duplicate.get("originalId").asText()),
+                    original == null ? "" : text(original, "origin"));
+            }
+            if (article == null && duplicate == null) {
+                JsonNode d = deadLettersByKey.get(id);
+                out.printf("    verdict:  DEAD LETTER [%s]: %s%n", d == null ? "?" : text(d, "stage"),
+                    d == null ? "see " + names.deadLetters() : text(d, "errorMessage"));
+            }
+        }
+        if (!deadLetters.isEmpty()) {
+            out.println();
+            out.println("Dead letters (" + names.deadLetters() + "):");
+            for (JsonNode d : deadLetters) {
+                String where = d.hasNonNull("origin") ? text(d, "origin")
+                    : text(d, "topic") + "-" + d.path("partition").asText() + "@" + d.path("offset").asText();
+                out.printf("  [%s] %s: %s%n", text(d, "stage"), where, text(d, "errorMessage"));
+            }
+        }
+        out.println();
+        StringBuilder sb = new StringBuilder("Records per topic:");
+        counts.forEach((t, c) -> sb.append(' ').append(t).append('=').append(c));
+        out.println(sb);
+        out.println("Read any of them with: bin/wirestream tail TOPIC --bootstrap HOST:PORT --registry URL, or run demo --json.");
+    }
+
+    private static String entities(JsonNode entities) {
+        if (entities == null || !entities.isArray() || entities.isEmpty()) {
+            return "(none)";
+        }
+        List<String> parts = new ArrayList<>();
+        for (JsonNode e : entities) {
+            if (parts.size() == MAX_ENTITIES) {
+                parts.add("… " + (entities.size() - MAX_ENTITIES) + " more");
+                break;
+            }
+            parts.add(text(e, "canonicalName") + " [" + text(e, "type") + " " + text(e, "id") + "]");
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String shortId(String id) {
+        return id.length() > ID_CHARS ? id.substring(0, ID_CHARS) : id;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node == null ? null : node.get(field);
+        return v == null || v.isNull() ? "" : v.asText();
+    }
+}
