@@ -1,0 +1,99 @@
+package io.wirestream.ops.health;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The named health checks of one application, probed for liveness (no check {@code DOWN}) and readiness (every
+ * check {@code UP}). With no check registered both probes pass. Each check is also exported as the gauge
+ * {@code wirestream_health_status{check="name"}} (2 UP, 1 NOT_READY, 0 DOWN) once the registry is
+ * {@linkplain #bindTo bound} to a meter registry. Thread-safe.
+ */
+public final class HealthRegistry {
+    private final Map<String, HealthCheck> checks = new LinkedHashMap<>();
+    private final Map<String, Meter.Id> gauges = new LinkedHashMap<>();
+    private MeterRegistry meters;
+
+    /**
+     * Adds a check under a unique name, such as {@code kafka-streams} or {@code source:reuters}.
+     *
+     * @throws IllegalArgumentException if the name is blank or already taken
+     */
+    public synchronized HealthRegistry register(String name, HealthCheck check) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("check name must not be blank");
+        }
+        if (check == null) {
+            throw new IllegalArgumentException("check " + name + " must not be null");
+        }
+        if (checks.putIfAbsent(name, check) != null) {
+            throw new IllegalArgumentException("a health check named '" + name + "' is already registered");
+        }
+        if (meters != null) {
+            gauge(name);
+        }
+        return this;
+    }
+
+    /** Removes a check (a source that was configured away); unknown names are ignored. */
+    public synchronized void unregister(String name) {
+        checks.remove(name);
+        Meter.Id id = gauges.remove(name);
+        if (id != null && meters != null) {
+            meters.remove(id);
+        }
+    }
+
+    /** Exports every check, present and future, as {@code wirestream_health_status{check}}. */
+    public synchronized void bindTo(MeterRegistry registry) {
+        if (meters != null) {
+            throw new IllegalStateException("health registry already bound to a meter registry");
+        }
+        meters = registry;
+        checks.keySet().forEach(this::gauge);
+    }
+
+    /** Runs every check; passes unless one is {@code DOWN}. */
+    public HealthReport liveness() {
+        Map<String, Health> results = runAll();
+        return new HealthReport(results.values().stream().noneMatch(h -> h.status() == Health.Status.DOWN), results);
+    }
+
+    /** Runs every check; passes when all are {@code UP}. */
+    public HealthReport readiness() {
+        Map<String, Health> results = runAll();
+        return new HealthReport(results.values().stream().allMatch(h -> h.status() == Health.Status.UP), results);
+    }
+
+    private Map<String, Health> runAll() {
+        Map<String, HealthCheck> snapshot;
+        synchronized (this) {
+            snapshot = new LinkedHashMap<>(checks);
+        }
+        Map<String, Health> results = new LinkedHashMap<>();
+        snapshot.forEach((name, check) -> results.put(name, run(check)));
+        return results;
+    }
+
+    private static Health run(HealthCheck check) {
+        try {
+            Health health = check.check();
+            return health != null ? health : Health.down("check returned no result");
+        } catch (RuntimeException e) {
+            return Health.down("check failed: " + e);
+        }
+    }
+
+    private void gauge(String name) {
+        HealthCheck check = checks.get(name);
+        Gauge gauge = Gauge.builder("wirestream.health.status", check, c -> run(c).status().code())
+            .tag("check", name)
+            .description("Health check state: 2 UP, 1 NOT_READY, 0 DOWN")
+            .register(meters);
+        gauges.put(name, gauge.getId());
+    }
+}

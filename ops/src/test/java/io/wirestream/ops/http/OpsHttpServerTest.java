@@ -1,0 +1,62 @@
+package io.wirestream.ops.http;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.wirestream.ops.health.Health;
+import io.wirestream.ops.health.HealthRegistry;
+import io.wirestream.ops.metrics.PipelineMetrics;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@Timeout(30)
+class OpsHttpServerTest {
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> send(URI base, String method, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).method(method, HttpRequest.BodyPublishers.noBody())
+            .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void shouldServeMetricsAndAnswerProbesFromTheHealthChecks() throws Exception {
+        PrometheusMeterRegistry registry = PipelineMetrics.prometheusRegistry();
+        new PipelineMetrics(registry).deadLetter("dedup");
+        AtomicReference<Health> streams = new AtomicReference<>(Health.notReady("REBALANCING"));
+        HealthRegistry health = new HealthRegistry().register("kafka-streams", streams::get);
+        health.bindTo(registry);
+
+        try (OpsHttpServer server = OpsHttpServer.start(new InetSocketAddress("127.0.0.1", 0), registry, health)) {
+            URI base = server.baseUri();
+            HttpResponse<String> metrics = send(base, "GET", "/metrics");
+            assertEquals(200, metrics.statusCode());
+            assertEquals(List.of("wirestream_dead_letters_total{stage=\"dedup\"} 1.0"),
+                metrics.body().lines().filter(l -> l.startsWith("wirestream_dead_letters_total")).toList());
+            assertEquals(List.of("wirestream_health_status{check=\"kafka-streams\"} 1.0"),
+                metrics.body().lines().filter(l -> l.startsWith("wirestream_health_status")).toList());
+
+            assertEquals(200, send(base, "GET", "/health/live").statusCode());
+            HttpResponse<String> ready = send(base, "GET", "/health/ready");
+            assertEquals(503, ready.statusCode());
+            assertEquals("{\"status\":\"DOWN\",\"checks\":{\"kafka-streams\":{\"status\":\"NOT_READY\","
+                + "\"detail\":\"REBALANCING\"}}}", ready.body().trim());
+
+            streams.set(Health.up("RUNNING"));
+            assertEquals(200, send(base, "GET", "/health/ready").statusCode());
+            streams.set(Health.down("ERROR"));
+            assertEquals(503, send(base, "GET", "/health/live").statusCode());
+
+            assertEquals(405, send(base, "POST", "/metrics").statusCode());
+            assertEquals(404, send(base, "GET", "/metricsx").statusCode());
+            assertEquals(503, send(base, "HEAD", "/health/live").statusCode());
+        }
+    }
+}
