@@ -106,6 +106,7 @@ final class BenchCommand implements Callable<Integer> {
         c.put(WirestreamConfig.TOPIC_PARTITIONS, String.valueOf(partitions));
         c.put(ProcessorConfig.APPLICATION_ID, "wirestream-bench-" + UUID.randomUUID());
         c.put(ProcessorConfig.STATE_DIR, state.toString());
+        c.put(ProcessorConfig.OPS_HTTP_PORT, "-1");
         ProcessorConfig config = new ProcessorConfig(c);
         TopicNames names = config.topicNames();
         try (ProcessorApp app = new ProcessorApp(config);

@@ -88,6 +88,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
             Map<String, Object> processing = new HashMap<>(settings);
             processing.put(ProcessorConfig.APPLICATION_ID, "wirestream-demo");
             processing.put(ProcessorConfig.STATE_DIR, stateDir.toString());
+            processing.put(ProcessorConfig.OPS_HTTP_PORT, "-1");
             ProcessorConfig processorConfig = new ProcessorConfig(processing);
             TopicNames names = processorConfig.topicNames();
             err.println("Running the processors (exactly-once Kafka Streams) until every article has an outcome...");

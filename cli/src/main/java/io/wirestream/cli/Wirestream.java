@@ -1,5 +1,7 @@
 package io.wirestream.cli;
 
+import io.wirestream.ops.cli.LagCommand;
+import io.wirestream.ops.cli.MonitorCommand;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +16,7 @@ import java.io.PrintWriter;
 @Command(name = "wirestream", mixinStandardHelpOptions = true, versionProvider = Wirestream.Version.class,
     description = "Streaming news ingestion pipeline on Apache Kafka.",
     subcommands = {DemoCommand.class, BrokerCommand.class, IngestCommand.class, ProcessCommand.class,
-        TailCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        TailCommand.class, LagCommand.class, MonitorCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Wirestream {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILURE = 1;

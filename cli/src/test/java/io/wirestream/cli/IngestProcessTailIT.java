@@ -66,7 +66,8 @@ class IngestProcessTailIT {
 
         Map<String, Object> settings = stack.config(Map.of("topic.prefix", "cmd",
             ProcessorConfig.APPLICATION_ID, "cmd-it-" + UUID.randomUUID(),
-            ProcessorConfig.STATE_DIR, dir.resolve("state").toString()));
+            ProcessorConfig.STATE_DIR, dir.resolve("state").toString(),
+            ProcessorConfig.OPS_HTTP_PORT, "-1"));
         try (ProcessorApp app = new ProcessorApp(new ProcessorConfig(settings))) {
             app.start();
             assertTrue(app.awaitRunning(Duration.ofSeconds(60)));

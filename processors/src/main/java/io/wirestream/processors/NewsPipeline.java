@@ -4,6 +4,7 @@ import io.wirestream.avro.EnrichedArticle;
 import io.wirestream.avro.ProcessingInfo;
 import io.wirestream.avro.RawArticle;
 import io.wirestream.core.Topic;
+import io.wirestream.ops.metrics.PipelineMetrics;
 import io.wirestream.processors.clean.Cleaning;
 import io.wirestream.processors.clean.TextCleaner;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -25,6 +26,10 @@ import java.util.Objects;
  *
  * <p>Errors: a record that cannot be deserialised or that a stage throws on goes to the dead-letter topic
  * through the exception handlers set in {@link ProcessorConfig#streamsProperties()}.
+ *
+ * <p>Metrics (records out per stage, language mix, end-to-end latency) are recorded as records pass; after
+ * a crash the records of the aborted transaction are processed again and counted again, so these counters
+ * are at-least-once, unlike the topics.
  */
 public final class NewsPipeline {
     public static final String SOURCE = "source.raw";
@@ -47,15 +52,19 @@ public final class NewsPipeline {
         Cleaning cleaning = new Cleaning(new TextCleaner(), ctx.config().pipelineVersion());
         KStream<String, EnrichedArticle> articles = builder
             .stream(raw.name(), Consumed.with(raw.keySerde(), raw.valueSerde()).withName(SOURCE))
-            .mapValues((key, article) -> cleaning.apply(article, Instant.now()), Named.as(Cleaning.STAGE + ".text"));
+            .mapValues((key, article) -> cleaning.apply(article, Instant.now()), Named.as(Cleaning.STAGE + ".text"))
+            .peek((id, article) -> ctx.metrics().recordsOut(Cleaning.STAGE, 1), Named.as(Cleaning.STAGE + ".metrics"));
 
         for (PipelineStage stage : stages) {
             articles = stage.build(articles, ctx)
-                .mapValues(article -> withStage(article, stage.name()), Named.as(stage.step("done")));
+                .mapValues(article -> withStage(article, stage.name()), Named.as(stage.step("done")))
+                .peek((id, article) -> ctx.metrics().recordsOut(stage.name(), 1), Named.as(stage.step("metrics")));
         }
 
+        PipelineMetrics metrics = ctx.metrics();
         articles
             .mapValues(article -> stamped(article), Named.as("sink.stamp"))
+            .peek((id, article) -> record(metrics, article), Named.as("sink.metrics"))
             .to(enriched.name(), Produced.with(enriched.keySerde(), enriched.valueSerde()).withName(SINK));
         return builder.build();
     }
@@ -67,6 +76,16 @@ public final class NewsPipeline {
         return EnrichedArticle.newBuilder(article)
             .setProcessing(ProcessingInfo.newBuilder(article.getProcessing()).setStages(stages).build())
             .build();
+    }
+
+    private static void record(PipelineMetrics metrics, EnrichedArticle article) {
+        Instant out = article.getProcessing().getProcessedAt();
+        metrics.recordsOut("enriched", 1);
+        metrics.articleLanguage(article.getLanguage());
+        metrics.endToEndLatency(PipelineMetrics.Since.INGEST, article.getFetchedAt(), out);
+        if (article.getPublishedAt() != null) {
+            metrics.endToEndLatency(PipelineMetrics.Since.PUBLICATION, article.getPublishedAt(), out);
+        }
     }
 
     private static EnrichedArticle stamped(EnrichedArticle article) {

@@ -1,6 +1,12 @@
 package io.wirestream.processors;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.wirestream.core.SerdeFactory;
+import io.wirestream.ops.health.HealthRegistry;
+import io.wirestream.ops.health.KafkaStreamsHealthCheck;
+import io.wirestream.ops.http.OpsHttpServer;
+import io.wirestream.ops.metrics.PipelineMetrics;
 import io.wirestream.core.TopicProvisioner;
 import io.wirestream.core.Topics;
 import org.apache.kafka.streams.KafkaStreams;
@@ -10,6 +16,7 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -31,13 +38,17 @@ public final class ProcessorApp implements AutoCloseable {
     private final SerdeFactory serdes;
     private final Topology topology;
     private final CountDownLatch running = new CountDownLatch(1);
+    private final PrometheusMeterRegistry meterRegistry = PipelineMetrics.prometheusRegistry();
+    private final PipelineMetrics metrics = new PipelineMetrics(meterRegistry);
+    private final HealthRegistry health = new HealthRegistry();
     private KafkaStreams streams;
+    private OpsHttpServer opsServer;
 
     public ProcessorApp(ProcessorConfig config, List<PipelineStage> stages) {
         this.config = Objects.requireNonNull(config, "config");
         this.serdes = new SerdeFactory(config.registryConfigs());
         Topics topics = new Topics(config.topicNames(), serdes);
-        this.topology = NewsPipeline.build(new StageContext(new StreamsBuilder(), topics, serdes, config), stages);
+        this.topology = NewsPipeline.build(new StageContext(new StreamsBuilder(), topics, serdes, config, metrics), stages);
     }
 
     public ProcessorApp(ProcessorConfig config) {
@@ -72,6 +83,14 @@ public final class ProcessorApp implements AutoCloseable {
                 running.countDown();
             }
         });
+        health.register("kafka-streams", new KafkaStreamsHealthCheck(this::state));
+        health.bindTo(meterRegistry);
+        metrics.bindJvm().bindKafkaStreams(streams);
+        Metrics.addRegistry(meterRegistry);
+        if (config.opsHttpPort() >= 0) {
+            opsServer = OpsHttpServer.start(new InetSocketAddress(config.opsHttpBind(), config.opsHttpPort()), meterRegistry, health);
+            log.info("Metrics and health at {}", opsServer.baseUri());
+        }
         streams.start();
         log.info("Processors started: application.id={}, bootstrap={}", config.applicationId(), config.bootstrapServers());
     }
@@ -90,12 +109,30 @@ public final class ProcessorApp implements AutoCloseable {
         return streams;
     }
 
+    /** The metrics and health endpoints, once started; null when disabled ({@code ops.http.port=-1}). */
+    public synchronized OpsHttpServer opsServer() {
+        return opsServer;
+    }
+
+    public PipelineMetrics metrics() {
+        return metrics;
+    }
+
     @Override
     public synchronized void close() {
-        if (streams != null) {
-            streams.close(Duration.ofSeconds(30));
-            streams = null;
+        try {
+            if (streams != null) {
+                streams.close(Duration.ofSeconds(30));
+                streams = null;
+            }
+        } finally {
+            if (opsServer != null) {
+                opsServer.close();
+                opsServer = null;
+            }
+            Metrics.removeRegistry(meterRegistry);
+            metrics.close();
+            serdes.close();
         }
-        serdes.close();
     }
 }

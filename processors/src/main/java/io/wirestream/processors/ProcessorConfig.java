@@ -29,6 +29,8 @@ public final class ProcessorConfig extends WirestreamConfig {
     public static final String COMMIT_INTERVAL_MS = StreamsConfig.COMMIT_INTERVAL_MS_CONFIG;
     public static final String DEDUP_WINDOW_MS = "dedup.window.ms";
     public static final String PIPELINE_VERSION = "pipeline.version";
+    public static final String OPS_HTTP_PORT = "ops.http.port";
+    public static final String OPS_HTTP_BIND = "ops.http.bind";
 
     public static final String DEFAULT_APPLICATION_ID = "wirestream-processors";
 
@@ -46,7 +48,12 @@ public final class ProcessorConfig extends WirestreamConfig {
             "How long deduplication remembers an article's signatures (default 7 days).")
         .define(PIPELINE_VERSION, Type.STRING, ProcessorConfig.class.getPackage().getImplementationVersion() == null
                 ? "dev" : ProcessorConfig.class.getPackage().getImplementationVersion(), Importance.LOW,
-            "Version written into ProcessingInfo.pipelineVersion.");
+            "Version written into ProcessingInfo.pipelineVersion.")
+        .define(OPS_HTTP_PORT, Type.INT, 9309, ConfigDef.Range.between(-1, 65535), Importance.MEDIUM,
+            "Port of the metrics (/metrics, Prometheus) and health (/health/live, /health/ready) endpoints; "
+                + "0 picks a free port, -1 serves none.")
+        .define(OPS_HTTP_BIND, Type.STRING, "0.0.0.0", new ConfigDef.NonEmptyString(), Importance.LOW,
+            "Address the metrics and health endpoints listen on.");
 
     public ProcessorConfig(Map<?, ?> originals) {
         super(DEFINITION, originals);
@@ -62,6 +69,14 @@ public final class ProcessorConfig extends WirestreamConfig {
 
     public long dedupWindowMs() {
         return getLong(DEDUP_WINDOW_MS);
+    }
+
+    public int opsHttpPort() {
+        return getInt(OPS_HTTP_PORT);
+    }
+
+    public String opsHttpBind() {
+        return getString(OPS_HTTP_BIND);
     }
 
     public String pipelineVersion() {

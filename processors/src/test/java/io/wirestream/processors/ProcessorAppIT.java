@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -44,7 +47,9 @@ class ProcessorAppIT {
             ProcessorConfig.APPLICATION_ID, "processor-it-" + UUID.randomUUID(),
             ProcessorConfig.STATE_DIR, state.toString(),
             ProcessorConfig.TOPIC_PREFIX, "papp",
-            ProcessorConfig.TOPIC_PARTITIONS, "2")));
+            ProcessorConfig.TOPIC_PARTITIONS, "2",
+            ProcessorConfig.OPS_HTTP_PORT, "0",
+            ProcessorConfig.OPS_HTTP_BIND, "127.0.0.1")));
         byte[] garbage = "not avro at all".getBytes(StandardCharsets.UTF_8);
         try (ProcessorApp app = new ProcessorApp(config);
              SerdeFactory serdes = new SerdeFactory(config.registryConfigs())) {
@@ -79,6 +84,18 @@ class ProcessorAppIT {
             assertTrue(unreadable.getErrorMessage().contains("unknown magic byte 0x6e"), unreadable.getErrorMessage());
             assertEquals("clean", byKey.get("empty").getStage());
             assertEquals(KafkaStreams.State.RUNNING, app.state());
+
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> ready = http.send(HttpRequest.newBuilder(app.opsServer().baseUri().resolve("/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, ready.statusCode(), ready.body());
+            String scrape = http.send(HttpRequest.newBuilder(app.opsServer().baseUri().resolve("/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(scrape.contains("wirestream_stage_records_total{stage=\"clean\"} 1.0"), scrape);
+            assertTrue(scrape.contains("wirestream_dead_letters_total{stage=\"deserialize\"} 1.0"), scrape);
+            assertTrue(scrape.contains("wirestream_dead_letters_total{stage=\"clean\"} 1.0"), scrape);
+            assertTrue(scrape.contains("wirestream_articles_by_language_total{language=\"und\"} 1.0"), scrape);
+            assertTrue(scrape.contains("kafka_stream_"), "Kafka Streams metrics missing");
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.wirestream.processors.errors;
 
+import io.micrometer.core.instrument.Metrics;
 import io.wirestream.avro.DeadLetter;
+import io.wirestream.ops.metrics.PipelineMetrics;
 import io.wirestream.core.DeadLetters;
 import io.wirestream.core.SerdeFactory;
 import io.wirestream.core.TopicNames;
@@ -42,6 +44,8 @@ final class DeadLetterSender implements AutoCloseable {
     }
 
     List<ProducerRecord<byte[], byte[]>> deadLetter(ErrorHandlerContext ctx, byte[] key, byte[] value, String stage, Exception error) {
+        // the handlers are created by Kafka Streams, so they reach the application's registry through the global one
+        new PipelineMetrics(Metrics.globalRegistry).deadLetter(stage);
         DeadLetter letter = DeadLetters.of(key, value,
             DeadLetters.Source.kafka(ctx.topic(), ctx.partition(), ctx.offset()),
             stage, error, applicationId, Instant.now());
