@@ -45,6 +45,8 @@ public final class PipelineMetrics implements AutoCloseable {
      * Histogram bucket bounds: fine below a minute for ingest-to-output, coarse up to a day for publication-to-output
      * (news is often ingested hours after publication). 18 buckets per series instead of Micrometer's ~120.
      */
+    /** Latencies above this (a publication date decades off) are recorded as this. */
+    static final Duration MAX_LATENCY = Duration.ofDays(3650);
     private static final Duration[] LATENCY_BUCKETS = {
         Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
         Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10),
@@ -102,11 +104,17 @@ public final class PipelineMetrics implements AutoCloseable {
 
     /**
      * Records the time from {@code start} to {@code outputAt}. A negative latency (a source's clock or time zone
-     * ahead of ours) is recorded as zero rather than dropped, so counts stay complete.
+     * ahead of ours) is recorded as zero and one above {@link #MAX_LATENCY} as that, rather than dropped, so
+     * counts stay complete.
      */
     public void endToEndLatency(Since since, Instant start, Instant outputAt) {
         Duration latency = Duration.between(start, outputAt);
-        latencyTimer(since).record(latency.isNegative() ? Duration.ZERO : latency);
+        if (latency.isNegative()) {
+            latency = Duration.ZERO;
+        } else if (latency.compareTo(MAX_LATENCY) > 0) {
+            latency = MAX_LATENCY; // a date centuries off would overflow the timer's nanoseconds
+        }
+        latencyTimer(since).record(latency);
     }
 
     private Timer latencyTimer(Since since) {

@@ -66,6 +66,17 @@ class PipelineMetricsTest {
     }
 
     @Test
+    void shouldCapALatencyOfCenturiesInsteadOfOverflowing() {
+        PrometheusMeterRegistry registry = PipelineMetrics.prometheusRegistry();
+        PipelineMetrics metrics = new PipelineMetrics(registry);
+        Instant out = Instant.parse("2025-03-01T10:00:00Z");
+        metrics.endToEndLatency(PipelineMetrics.Since.PUBLICATION, Instant.parse("1000-01-01T00:00:00Z"), out);
+        assertEquals(List.of("wirestream_end_to_end_latency_seconds_max{since=\"publication\"} "
+                + (double) PipelineMetrics.MAX_LATENCY.toSeconds()),
+            lines(registry, "wirestream_end_to_end_latency_seconds_max"));
+    }
+
+    @Test
     void shouldBucketLatencyFromSubsecondToADay() {
         PrometheusMeterRegistry registry = PipelineMetrics.prometheusRegistry();
         PipelineMetrics metrics = new PipelineMetrics(registry);

@@ -31,6 +31,9 @@ public final class Cleaning {
     }
 
     public EnrichedArticle apply(RawArticle raw, Instant now) {
+        if (raw == null) {
+            throw new InvalidArticleException("the record has no value (a tombstone); raw articles are never deleted this way");
+        }
         if (raw.getId() == null || raw.getId().isBlank()) {
             throw new InvalidArticleException("article has an empty id (origin " + raw.getOrigin() + ")");
         }

@@ -59,7 +59,10 @@ final class DeadLetterSender implements AutoCloseable {
      */
     static boolean isTransient(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof java.io.IOException || t instanceof java.net.http.HttpTimeoutException) {
+            // network failures only: a decoding error (Avro's EOFException on a truncated record) is also an
+            // IOException, but it is the record's fault and must become a dead letter
+            if (t instanceof java.net.ConnectException || t instanceof java.net.http.HttpTimeoutException
+                || t instanceof java.net.SocketTimeoutException || t instanceof java.net.UnknownHostException) {
                 return true;
             }
             if (t instanceof io.wirestream.registry.client.SchemaRegistryException e

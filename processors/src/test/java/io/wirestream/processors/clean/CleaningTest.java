@@ -53,6 +53,12 @@ class CleaningTest {
     }
 
     @Test
+    void shouldSayWhatIsWrongWithATombstone() {
+        InvalidArticleException e = assertThrows(InvalidArticleException.class, () -> cleaning.apply(null, Instant.EPOCH));
+        assertEquals("the record has no value (a tombstone); raw articles are never deleted this way", e.getMessage());
+    }
+
+    @Test
     void shouldRefuseAnArticleThatIsOnlyFurniture() {
         InvalidArticleException e = assertThrows(InvalidArticleException.class,
             () -> cleaning.apply(raw(null, "Skip to main content\n0\nShare on Facebook"), Instant.EPOCH));
