@@ -18,10 +18,14 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -36,18 +40,63 @@ import java.util.stream.Stream;
  * {@link #close()} stops it and, for a temporary directory, deletes the data. A broker restarted with
  * {@link #stop()} and {@link #start()} keeps its topics, offsets and ports.
  *
+ * <p>Authentication, optional: {@link #withSaslScram(List)} adds a second client listener that accepts only
+ * SASL/SCRAM ({@value #SCRAM_MECHANISM} or SCRAM-SHA-256) over plain TCP, with the given users created when the
+ * log directory is formatted (StorageTool's {@code --add-scram}), the way a KRaft cluster bootstraps its
+ * first credentials. The PLAINTEXT listener stays: it stands for a cluster's internal network (the broker's
+ * own traffic, operators, the registry's store), while applications are pointed at
+ * {@link #saslBootstrapServers()}. No TLS: SASL_SSL differs only in the transport.
+ *
  * <p>Limit: the controller port is picked by binding port 0 and releasing it before the broker binds it,
  * so another process could take it in between; start-up then fails with a bind error and can be retried.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+    /** The SCRAM mechanism clients of the SASL listener should use; SCRAM-SHA-256 is accepted as well. */
+    public static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
+    private static final String SASL_LISTENER = "SASL";
+    private static final List<String> SCRAM_MECHANISMS = List.of(SCRAM_MECHANISM, "SCRAM-SHA-256");
+    // StorageTool's --add-scram syntax separates with ',' and '=' and brackets a user: keep names and passwords plain.
+    private static final Pattern SCRAM_TOKEN = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+
+    /**
+     * A SCRAM user created at format time, with credentials for every accepted mechanism.
+     *
+     * @param name     letters, digits, '.', '_' or '-', 1 to 128 chars
+     * @param password the same characters, at least 8 of them
+     */
+    public record ScramUser(String name, String password) {
+        public ScramUser {
+            if (name == null || !SCRAM_TOKEN.matcher(name).matches()) {
+                throw new IllegalArgumentException("SCRAM user name '" + name
+                    + "' must be 1 to 128 letters, digits, '.', '_' or '-'");
+            }
+            if (password == null || password.length() < 8 || !SCRAM_TOKEN.matcher(password).matches()) {
+                throw new IllegalArgumentException("password of SCRAM user " + name
+                    + " must be 8 to 128 letters, digits, '.', '_' or '-'");
+            }
+        }
+
+        /** The JAAS line a client authenticates with as this user. */
+        public String jaasConfig() {
+            return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + name
+                + "\" password=\"" + password + "\";";
+        }
+
+        @Override
+        public String toString() {
+            return "ScramUser[" + name + "]";
+        }
+    }
 
     private final Path logDir;
     private final boolean deleteOnClose;
     private final int requestedPort;
     private final Map<String, String> overrides;
+    private List<ScramUser> scramUsers = List.of();
     private KafkaRaftServer server;
     private int port;
+    private int saslPort;
     private int controllerPort;
 
     private EmbeddedKafkaBroker(Path logDir, boolean deleteOnClose, int port, Map<String, String> overrides) {
@@ -84,6 +133,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return new EmbeddedKafkaBroker(logDir, false, port, overrides);
     }
 
+    /**
+     * Adds the SASL/SCRAM listener with these users; call before the first {@link #start()}. Users are created
+     * when the log directory is formatted, so a persistent directory formatted earlier keeps its own users.
+     */
+    public synchronized EmbeddedKafkaBroker withSaslScram(List<ScramUser> users) {
+        Objects.requireNonNull(users, "users");
+        if (users.isEmpty()) {
+            throw new IllegalArgumentException("give at least one SCRAM user, or no SASL listener is needed");
+        }
+        if (server != null || port != 0) {
+            throw new IllegalStateException("the SASL listener must be added before the broker first starts");
+        }
+        this.scramUsers = List.copyOf(users);
+        return this;
+    }
+
     /** Formats the log directory if needed and starts the broker; returns when it accepts clients. */
     public synchronized EmbeddedKafkaBroker start() {
         if (server != null) {
@@ -93,6 +158,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         if (port == 0) {
             port = requestedPort != 0 ? requestedPort : freePort();
             controllerPort = freePort();
+            saslPort = scramUsers.isEmpty() ? 0 : freePort();
         }
         Properties props = brokerProperties();
         try {
@@ -120,6 +186,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             throw new IllegalStateException("broker not started");
         }
         return "127.0.0.1:" + port;
+    }
+
+    /** {@code 127.0.0.1:port} of the SASL/SCRAM listener (security.protocol SASL_PLAINTEXT). */
+    public String saslBootstrapServers() {
+        if (scramUsers.isEmpty()) {
+            throw new IllegalStateException("no SASL listener: call withSaslScram(users) before start()");
+        }
+        if (server == null) {
+            throw new IllegalStateException("broker not started");
+        }
+        return "127.0.0.1:" + saslPort;
     }
 
     public Path logDir() {
@@ -162,6 +239,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("controller.listener.names", "CONTROLLER");
         p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        if (!scramUsers.isEmpty()) {
+            String sasl = SASL_LISTENER + "://127.0.0.1:" + saslPort;
+            String prefix = "listener.name." + SASL_LISTENER.toLowerCase(Locale.ROOT) + ".";
+            p.put("listeners", p.getProperty("listeners") + "," + sasl);
+            p.put("advertised.listeners", p.getProperty("advertised.listeners") + "," + sasl);
+            p.put("listener.security.protocol.map", p.getProperty("listener.security.protocol.map")
+                + "," + SASL_LISTENER + ":SASL_PLAINTEXT");
+            p.put(prefix + "sasl.enabled.mechanisms", String.join(",", SCRAM_MECHANISMS));
+            for (String mechanism : SCRAM_MECHANISMS) {
+                p.put(prefix + mechanism.toLowerCase(Locale.ROOT) + ".sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+            }
+        }
         p.put("log.dirs", logDir.resolve("data").toString());
         // One node: every internal topic must accept replication factor 1, or transactions never start.
         p.put("offsets.topic.replication.factor", "1");
@@ -187,14 +277,24 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         // Called only for an unformatted directory: the cluster id is then kept for its lifetime.
         String clusterId = Uuid.randomUuid().toString();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<String> args = new ArrayList<>(List.of("format", "-t", clusterId, "-c", configFile.toString()));
+        for (ScramUser user : scramUsers) {
+            for (String mechanism : SCRAM_MECHANISMS) {
+                args.add("--add-scram");
+                args.add(mechanism + "=[name=" + user.name() + ",password=" + user.password() + "]");
+            }
+        }
         int rc;
         try (PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-            rc = StorageTool.execute(new String[] {
-                "format", "-t", clusterId, "-c", configFile.toString()}, ps);
+            rc = StorageTool.execute(args.toArray(String[]::new), ps);
         }
         if (rc != 0) {
+            String output = out.toString(StandardCharsets.UTF_8).trim();
+            for (ScramUser user : scramUsers) {
+                output = output.replace(user.password(), "[hidden]");
+            }
             throw new IllegalStateException("formatting the log directory " + logDir + " failed (exit "
-                + rc + "): " + out.toString(StandardCharsets.UTF_8).trim());
+                + rc + "): " + output);
         }
     }
 

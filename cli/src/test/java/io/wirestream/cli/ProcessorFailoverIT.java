@@ -1,0 +1,529 @@
+package io.wirestream.cli;
+
+import io.wirestream.avro.DeadLetter;
+import io.wirestream.avro.DuplicateNotice;
+import io.wirestream.avro.EnrichedArticle;
+import io.wirestream.avro.RawArticle;
+import io.wirestream.core.SerdeFactory;
+import io.wirestream.core.Topics;
+import io.wirestream.core.WirestreamConfig;
+import io.wirestream.ingest.ArticlePublisher;
+import io.wirestream.ingest.Articles;
+import io.wirestream.ingest.IngestConfig;
+import io.wirestream.processors.ProcessorConfig;
+import io.wirestream.registry.serde.WireFormat;
+import io.wirestream.testkit.KafkaStack;
+import io.wirestream.testkit.TopicReader;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Crashes, proven harmless: the processors run as separate JVMs ({@code wirestream process}, as in production)
+ * and are killed with SIGKILL ({@link Process#destroyForcibly()}) while articles stream in; the broker is
+ * restarted once. Afterwards a {@code read_committed} consumer, as any downstream reader, must find every
+ * good input exactly once downstream (an enriched article or a duplicate notice), and the dead-letter topic
+ * exactly the bad inputs.
+ *
+ * <p>Kills are timed on the group's committed input offsets, so each lands while input is still being
+ * processed (transactions open). Consumer session timeout and the broker's check for timed-out
+ * transactions are shortened so that a killed member leaves the group, and its open transaction is aborted,
+ * within seconds instead of the production defaults of 45 s and 10 s.
+ */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class ProcessorFailoverIT {
+    private static final Logger log = LoggerFactory.getLogger(ProcessorFailoverIT.class);
+    private static final Path SAMPLES = Path.of("..", "samples", "articles");
+    private static final Path LOGS = Path.of("target", "failover-it");
+
+    @RegisterExtension
+    static final KafkaStack stack = new KafkaStack(Map.of(
+        "transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000"));
+
+    @Test
+    void shouldProcessEveryArticleExactlyOnceAcrossProcessorKillsAndABrokerRestart(@TempDir Path state) throws Exception {
+        String prefix = "eos";
+        String appId = "failover-eos-" + UUID.randomUUID();
+        Inputs inputs = Inputs.generate(2_400, 300, 10, 11L);
+        try (Admin admin = admin();
+             Feeder feeder = new Feeder(prefix, 4, inputs, 30, Duration.ofMillis(300))) {
+            String raw = feeder.topics.raw().name();
+            LongSupplier consumed = () -> committedOffsets(admin, appId, raw);
+            ChildProcessor processor = new ChildProcessor("eos", appId, prefix, state.resolve("a"));
+            try (processor) {
+                processor.start();
+                feeder.start();
+                int total = inputs.size();
+                awaitProgress(consumed, total * 15 / 100, processor);
+                processor.kill();
+                processor.start();
+                awaitProgress(consumed, total * 35 / 100, processor);
+                processor.kill();
+                processor.start();
+                awaitProgress(consumed, total * 50 / 100, processor);
+                log.info("Restarting the broker");
+                stack.broker().stop();
+                Thread.sleep(1_000);
+                stack.broker().start();
+                awaitProgress(consumed, total * 65 / 100, processor);
+                processor.kill();
+                // this time as a replacement on a new machine: no local state, everything restored from changelogs
+                processor.moveState(state.resolve("b"));
+                processor.start();
+                awaitProgress(consumed, total * 80 / 100, processor);
+                processor.kill();
+                processor.start();
+                feeder.awaitSent();
+                awaitProgress(consumed, total, processor);
+                int committed = assertExactlyOnce(feeder.topics, inputs);
+                log.info("{} kills; {} records of {} were written by transactions the kills aborted", processor.kills(),
+                    countUncommitted(feeder.topics.enriched().name()) - committed, feeder.topics.enriched().name());
+            }
+        }
+    }
+
+    @Test
+    void shouldHandOverTheKilledInstancesPartitionsToTheOtherWithNothingLostOrRepeated(@TempDir Path state) throws Exception {
+        String prefix = "scale";
+        String appId = "failover-scale-" + UUID.randomUUID();
+        Inputs inputs = Inputs.generate(1_200, 100, 6, 23L);
+        try (Admin admin = admin();
+             Feeder feeder = new Feeder(prefix, 4, inputs, 20, Duration.ofMillis(200));
+             ChildProcessor a = new ChildProcessor("scale-a", appId, prefix, state.resolve("a"));
+             ChildProcessor b = new ChildProcessor("scale-b", appId, prefix, state.resolve("b"))) {
+            String raw = feeder.topics.raw().name();
+            a.start();
+            b.start();
+            Map<String, Set<Integer>> shared = awaitAssignment(admin, appId, raw, 2, a, b);
+            assertEquals(Set.of(0, 1, 2, 3), union(shared.values()), "the two instances must cover every partition");
+            assertEquals(4, shared.values().stream().mapToInt(Set::size).sum(), "no partition may be assigned twice: " + shared);
+            assertTrue(shared.values().stream().noneMatch(Set::isEmpty), "both instances must have work: " + shared);
+
+            feeder.start();
+            LongSupplier consumed = () -> committedOffsets(admin, appId, raw);
+            awaitProgress(consumed, inputs.size() * 30 / 100, a, b);
+            a.kill();
+            Map<String, Set<Integer>> alone = awaitAssignment(admin, appId, raw, 1, b);
+            assertEquals(List.of(Set.of(0, 1, 2, 3)), List.copyOf(alone.values()));
+            feeder.awaitSent();
+            awaitProgress(consumed, inputs.size(), b);
+            assertExactlyOnce(feeder.topics, inputs);
+        }
+    }
+
+    /**
+     * Every good input exactly once in enriched ∪ duplicates, nothing else there; bad inputs exactly once in the
+     * DLQ. Returns the number of committed enriched records.
+     */
+    private static int assertExactlyOnce(Topics topics, Inputs inputs) {
+        String bootstrap = stack.bootstrapServers();
+        Duration timeout = Duration.ofSeconds(60);
+        Duration settle = Duration.ofSeconds(3);
+        // Duplicates may legitimately be none (a pipeline without deduplication): read them first, with a longer settle.
+        List<ConsumerRecord<String, DuplicateNotice>> duplicates = TopicReader.read(bootstrap, topics.duplicates().name(),
+            new StringDeserializer(), topics.duplicates().valueSerde().deserializer(), 0, timeout, Duration.ofSeconds(5));
+        List<ConsumerRecord<String, EnrichedArticle>> enriched = TopicReader.read(bootstrap, topics.enriched().name(),
+            new StringDeserializer(), topics.enriched().valueSerde().deserializer(),
+            inputs.goodIds().size() - duplicates.size(), timeout, settle);
+        List<ConsumerRecord<String, DeadLetter>> deadLetters = TopicReader.read(bootstrap, topics.deadLetters().name(),
+            new StringDeserializer(), topics.deadLetters().valueSerde().deserializer(), inputs.badStages().size(), timeout, settle);
+
+        List<String> downstream = new ArrayList<>();
+        enriched.forEach(r -> downstream.add(r.key()));
+        duplicates.forEach(r -> downstream.add(r.key()));
+        Map<String, Long> seen = downstream.stream().collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
+        Set<String> missing = new TreeSet<>(inputs.goodIds());
+        missing.removeAll(seen.keySet());
+        Map<String, Long> repeated = new TreeMap<>(seen);
+        repeated.values().removeIf(n -> n == 1);
+        Set<String> unexpected = new TreeSet<>(seen.keySet());
+        unexpected.removeAll(inputs.goodIds());
+        log.info("Downstream: {} enriched, {} duplicate notices, {} dead letters", enriched.size(), duplicates.size(), deadLetters.size());
+        assertEquals(Set.of(), missing, "inputs lost");
+        assertEquals(Map.of(), repeated, "inputs repeated downstream");
+        assertEquals(Set.of(), unexpected, "records downstream that were never input");
+        assertEquals(inputs.goodIds().size(), downstream.size());
+        for (ConsumerRecord<String, EnrichedArticle> r : enriched) {
+            assertEquals(r.key(), r.value().getId());
+        }
+        for (ConsumerRecord<String, DuplicateNotice> r : duplicates) {
+            assertTrue(inputs.goodIds().contains(r.value().getOriginalId()), "a notice names an unknown original: " + r.value());
+        }
+
+        Map<String, String> stages = new TreeMap<>();
+        Map<String, Long> letters = deadLetters.stream().collect(Collectors.groupingBy(ConsumerRecord::key, TreeMap::new, Collectors.counting()));
+        deadLetters.forEach(r -> stages.put(r.key(), r.value().getStage()));
+        assertEquals(new TreeMap<>(inputs.badStages()), stages);
+        assertEquals(inputs.badStages().size(), deadLetters.size(), "dead letters repeated: " + letters);
+        return enriched.size();
+    }
+
+    /** Records in a topic as a read_uncommitted consumer sees them: committed ones plus those of aborted transactions. */
+    private static long countUncommitted(String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted"),
+            new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long count = 0;
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
+                count += consumer.poll(Duration.ofMillis(200)).count();
+            }
+            return count;
+        }
+    }
+
+    private static Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000));
+    }
+
+    /** Sum of the group's committed offsets on the input topic: how many inputs it has processed and committed. */
+    private static long committedOffsets(Admin admin, String group, String topic) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+            return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                .mapToLong(e -> e.getValue().offset()).sum();
+        } catch (Exception e) {
+            return -1; // broker restarting: no answer yet
+        }
+    }
+
+    private static void awaitProgress(LongSupplier consumed, long atLeast, ChildProcessor... running) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        long now = consumed.getAsLong();
+        while (now < atLeast) {
+            for (ChildProcessor p : running) {
+                if (!p.isAlive()) {
+                    fail("processor " + p.name + " exited by itself while " + now + " of " + atLeast + " inputs were done:\n" + p.logTail());
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                fail("only " + now + " of " + atLeast + " inputs committed after 120 s; last log lines:\n"
+                    + running[0].logTail());
+            }
+            Thread.sleep(100);
+            now = consumed.getAsLong();
+        }
+        log.info("{} inputs committed (waited for {})", now, atLeast);
+    }
+
+    /** Waits until the group has {@code members} members and returns the input partitions of each. */
+    private static Map<String, Set<Integer>> awaitAssignment(Admin admin, String group, String topic, int members,
+                                                            ChildProcessor... running) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        Map<String, Set<Integer>> last = Map.of();
+        while (System.nanoTime() < deadline) {
+            try {
+                ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(group)).describedGroups().get(group)
+                    .get(10, TimeUnit.SECONDS);
+                Map<String, Set<Integer>> byMember = new TreeMap<>();
+                for (MemberDescription m : d.members()) {
+                    byMember.put(m.consumerId(), m.assignment().topicPartitions().stream()
+                        .filter(tp -> tp.topic().equals(topic)).map(TopicPartition::partition)
+                        .collect(Collectors.toCollection(TreeSet::new)));
+                }
+                last = byMember;
+                if ("Stable".equalsIgnoreCase(d.groupState().toString()) && byMember.size() == members
+                    && union(byMember.values()).size() == 4) {
+                    return byMember;
+                }
+            } catch (Exception e) {
+                // group not there yet
+            }
+            for (ChildProcessor p : running) {
+                if (!p.isAlive()) {
+                    fail("processor " + p.name + " exited by itself:\n" + p.logTail());
+                }
+            }
+            Thread.sleep(200);
+        }
+        fail("the group never settled on " + members + " member(s); last assignment " + last + "\n" + running[0].logTail());
+        return last;
+    }
+
+    private static Set<Integer> union(Collection<Set<Integer>> sets) {
+        Set<Integer> all = new TreeSet<>();
+        sets.forEach(all::addAll);
+        return all;
+    }
+
+    /**
+     * The test input, in sending order: distinct articles, exact copies of some of them (same text under
+     * another URL, so another id) sent a little later, and bad records of three kinds.
+     */
+    record Inputs(List<RawArticle> articles, Map<String, byte[]> bad, Map<String, String> badStages, List<Object> order) {
+        static Inputs generate(int distinct, int copies, int badPerKind, long seed) throws IOException {
+            SyntheticArticles synthetic = new SyntheticArticles(SAMPLES, 500, seed);
+            List<RawArticle> originals = new ArrayList<>();
+            for (int i = 0; i < distinct; i++) {
+                originals.add(synthetic.next(i));
+            }
+            List<Object> order = new ArrayList<>(originals);
+            List<RawArticle> all = new ArrayList<>(originals);
+            for (int i = 0; i < copies; i++) {
+                RawArticle original = originals.get(i * (distinct / copies));
+                Instant now = Instant.now();
+                RawArticle copy = Articles.create("mirror", "mirror:" + i, "https://mirror.example.net/copy/" + seed + "/" + i,
+                    original.getTitle(), original.getBody(), original.getPublishedAt(), now, null, Map.of());
+                all.add(copy);
+                order.add(Math.min(order.size(), order.indexOf(original) + 50), copy);
+            }
+            Map<String, byte[]> bad = new TreeMap<>();
+            Map<String, String> stages = new TreeMap<>();
+            for (int i = 0; i < badPerKind; i++) {
+                bad.put("bad-not-avro-" + i, ("<html>not avro " + i + "</html>").getBytes(StandardCharsets.UTF_8));
+                stages.put("bad-not-avro-" + i, "deserialize");
+                byte[] unknownId = WireFormat.header(900_000 + i);
+                bad.put("bad-unknown-schema-" + i, concat(unknownId, new byte[] {2, 4, 6, 8}));
+                stages.put("bad-unknown-schema-" + i, "deserialize");
+                stages.put("bad-no-text-" + i, "clean");
+            }
+            int step = order.size() / (bad.size() + badPerKind + 1);
+            int at = step;
+            for (String key : new ArrayList<>(stages.keySet())) {
+                order.add(Math.min(at, order.size()), key);
+                at += step + 1;
+            }
+            return new Inputs(all, bad, stages, order);
+        }
+
+        Set<String> goodIds() {
+            return articles.stream().map(RawArticle::getId).collect(Collectors.toCollection(TreeSet::new));
+        }
+
+        int size() {
+            return articles.size() + badStages.size();
+        }
+
+        private static byte[] concat(byte[] a, byte[] b) {
+            byte[] out = new byte[a.length + b.length];
+            System.arraycopy(a, 0, out, 0, a.length);
+            System.arraycopy(b, 0, out, a.length, b.length);
+            return out;
+        }
+    }
+
+    /**
+     * Sends the inputs in order, {@code chunk} records every {@code pause}, from a background thread: good articles
+     * through ingest's {@link ArticlePublisher} (idempotent, acks=all), bad records as raw bytes. It keeps going
+     * through the broker restart (the producers retry for up to two minutes).
+     */
+    private static final class Feeder implements AutoCloseable {
+        final Topics topics;
+        private final ArticlePublisher publisher;
+        private final SerdeFactory serdes;
+        private final KafkaProducer<String, byte[]> rawProducer;
+        private final Inputs inputs;
+        private final int chunk;
+        private final Duration pause;
+        private final CompletableFuture<Void> sent = new CompletableFuture<>();
+        private Thread thread;
+
+        Feeder(String prefix, int partitions, Inputs inputs, int chunk, Duration pause) {
+            IngestConfig config = new IngestConfig(stack.config(Map.of(
+                WirestreamConfig.TOPIC_PREFIX, prefix, WirestreamConfig.TOPIC_PARTITIONS, String.valueOf(partitions))));
+            this.publisher = new ArticlePublisher(config);
+            this.serdes = new SerdeFactory(config.registryConfigs());
+            this.topics = new Topics(config.topicNames(), serdes);
+            this.rawProducer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new ByteArraySerializer());
+            this.inputs = inputs;
+            this.chunk = chunk;
+            this.pause = pause;
+        }
+
+        void start() {
+            thread = new Thread(this::run, "feeder");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void run() {
+            try {
+                String raw = topics.raw().name();
+                var serializer = topics.raw().valueSerde().serializer();
+                List<CompletableFuture<?>> acks = new ArrayList<>();
+                int n = 0;
+                for (Object item : inputs.order()) {
+                    if (item instanceof RawArticle article) {
+                        acks.add(publisher.publish(article));
+                    } else {
+                        String key = (String) item;
+                        byte[] value = inputs.bad().containsKey(key) ? inputs.bad().get(key)
+                            : serializer.serialize(raw, Articles.create("bad", key, null, null,
+                                "Skip to main content\n0", null, Instant.now(), null, Map.of()));
+                        CompletableFuture<Object> ack = new CompletableFuture<>();
+                        rawProducer.send(new ProducerRecord<>(raw, key, value), (m, e) -> {
+                            if (e == null) {
+                                ack.complete(m);
+                            } else {
+                                ack.completeExceptionally(e);
+                            }
+                        });
+                        acks.add(ack);
+                    }
+                    if (++n % chunk == 0) {
+                        Thread.sleep(pause.toMillis());
+                    }
+                }
+                CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(3, TimeUnit.MINUTES);
+                sent.complete(null);
+            } catch (Exception e) {
+                sent.completeExceptionally(e);
+            }
+        }
+
+        void awaitSent() throws Exception {
+            sent.get(3, TimeUnit.MINUTES);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            if (thread != null) {
+                thread.interrupt();
+                thread.join(10_000);
+            }
+            publisher.close();
+            rawProducer.close(Duration.ofSeconds(10));
+            serdes.close();
+        }
+    }
+
+    /** {@code wirestream process} in a child JVM with the test class path; its output goes to target/failover-it. */
+    private static final class ChildProcessor implements AutoCloseable {
+        final String name;
+        private final String appId;
+        private final String prefix;
+        private final Path logFile;
+        private Path stateDir;
+        private Process process;
+        private int kills;
+
+        ChildProcessor(String name, String appId, String prefix, Path stateDir) throws IOException {
+            this.name = name;
+            this.appId = appId;
+            this.prefix = prefix;
+            this.stateDir = stateDir;
+            Files.createDirectories(LOGS);
+            this.logFile = LOGS.resolve(name + ".log");
+            Files.deleteIfExists(logFile);
+        }
+
+        void start() throws IOException {
+            String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+            List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath,
+                "io.wirestream.cli.Wirestream", "process",
+                "--bootstrap", stack.bootstrapServers(), "--registry", stack.registryUrl(),
+                "-D" + ProcessorConfig.APPLICATION_ID + "=" + appId,
+                "-D" + ProcessorConfig.STATE_DIR + "=" + stateDir,
+                "-D" + ProcessorConfig.TOPIC_PREFIX + "=" + prefix,
+                "-D" + ProcessorConfig.TOPIC_CREATE + "=false",
+                // a killed member leaves the group after 6 s (the broker's minimum) instead of 45 s
+                "-Dkafka.session.timeout.ms=6000",
+                "-Dkafka.heartbeat.interval.ms=1500",
+                // and its open transaction is aborted after 5 s instead of 10 s
+                "-Dkafka.transaction.timeout.ms=5000",
+                // two instances on one machine: let each pick a free port for its metrics and health endpoints
+                "-Dops.http.port=0");
+            Files.writeString(logFile, "=== start " + Instant.now() + " state " + stateDir + "\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
+            log.info("Started processor {} (pid {})", name, process.pid());
+        }
+
+        /** SIGKILL: no shutdown hook, no commit, no leave-group; whatever was in flight is abandoned. */
+        void kill() throws InterruptedException {
+            process.destroyForcibly();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                fail("processor " + name + " survived SIGKILL");
+            }
+            kills++;
+            log.info("Killed processor {} ({} kills)", name, kills);
+        }
+
+        void moveState(Path newDir) {
+            this.stateDir = newDir;
+        }
+
+        int kills() {
+            return kills;
+        }
+
+        boolean isAlive() {
+            return process != null && process.isAlive();
+        }
+
+        String logTail() {
+            try {
+                List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+                return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            if (process != null && process.isAlive()) {
+                process.destroy();
+                if (!process.waitFor(40, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            }
+        }
+    }
+}
