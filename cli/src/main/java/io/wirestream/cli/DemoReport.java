@@ -27,7 +27,7 @@ final class DemoReport {
     void print(PrintWriter out, IngestSummary ingest, String bootstrap, String registry) {
         List<Map.Entry<String, JsonNode>> rawRecords = new ArrayList<>();
         Map<String, JsonNode> raw = new LinkedHashMap<>();
-        Map<String, JsonNode> enriched = new LinkedHashMap<>();
+        Map<String, java.util.ArrayDeque<JsonNode>> enriched = new LinkedHashMap<>();
         Map<String, java.util.ArrayDeque<JsonNode>> duplicates = new LinkedHashMap<>();
         List<JsonNode> deadLetters = new ArrayList<>();
         Map<String, JsonNode> deadLettersByKey = new LinkedHashMap<>();
@@ -44,7 +44,7 @@ final class DemoReport {
                 raw.putIfAbsent(key, value);
                 rawRecords.add(Map.entry(key, value));
             } else if (topic.equals(names.enriched())) {
-                enriched.put(key, value);
+                enriched.computeIfAbsent(key, k -> new java.util.ArrayDeque<>()).add(value);
             } else if (topic.equals(names.duplicates())) {
                 duplicates.computeIfAbsent(value.get("copyId").asText(), k -> new java.util.ArrayDeque<>()).add(value);
             } else {
@@ -61,13 +61,13 @@ final class DemoReport {
         out.println("Kafka " + bootstrap + ", schema registry " + registry + "; every record below was read back from Kafka.");
         out.println();
         int n = 0;
-        java.util.Set<String> shown = new java.util.HashSet<>();
         for (Map.Entry<String, JsonNode> e : rawRecords) {
             String id = e.getKey();
             JsonNode rawArticle = e.getValue();
             n++;
-            // an item read twice has one id: its first record shows the article, the next ones the notices
-            JsonNode article = shown.add(id) ? enriched.get(id) : null;
+            // an item read twice has one id: its records take the article and the notices in turn
+            java.util.ArrayDeque<JsonNode> articles = enriched.get(id);
+            JsonNode article = articles == null ? null : articles.poll();
             java.util.ArrayDeque<JsonNode> notices = duplicates.get(id);
             JsonNode duplicate = article == null && notices != null ? notices.poll() : null;
             out.printf("%2d. %s  %s%n", n, shortId(id), text(rawArticle, "origin"));

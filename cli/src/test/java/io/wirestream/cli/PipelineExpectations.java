@@ -3,14 +3,29 @@ package io.wirestream.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What the stages after cleaning must have written into an enriched article of the English harbour sample. */
+/** What the stages after cleaning must have written into the enriched article of the English harbour sample. */
 final class PipelineExpectations {
     private PipelineExpectations() {
     }
 
     static void assertEnrichedFields(JsonNode article) {
         assertEquals("https://news.example.org/harbour?utm_source=rss", article.get("url").asText());
-        assertEquals("[\"clean\"]", article.get("processing").get("stages").toString());
+        assertEquals("[\"clean\",\"language\",\"entities\"]", article.get("processing").get("stages").toString());
+        assertEquals("en", article.get("language").asText());
+        assertTrue(article.get("languageConfidence").asDouble() > 0.1, article.toString());
+        JsonNode hamburg = null;
+        for (JsonNode e : article.get("entities")) {
+            if (e.get("canonicalName").asText().equals("Hamburg")) {
+                hamburg = e;
+            }
+        }
+        assertNotNull(hamburg, "Hamburg not tagged: " + article.get("entities"));
+        assertEquals("LOCATION", hamburg.get("type").asText());
+        JsonNode mention = hamburg.get("mentions").get(0);
+        String body = article.get("body").asText();
+        assertEquals("Hamburg", body.substring(mention.get("start").asInt(), mention.get("end").asInt()));
     }
 }

@@ -1,5 +1,8 @@
 package io.wirestream.processors;
 
+import io.wirestream.processors.enrich.EnrichmentStages;
+
+import java.util.ArrayList;
 import java.util.List;
 
 /** The stages that run after cleaning, in order, as the processors application runs them. */
@@ -8,6 +11,8 @@ public final class PipelineStages {
     }
 
     public static List<PipelineStage> standard(ProcessorConfig config) {
-        return List.of();
+        List<PipelineStage> stages = new ArrayList<>();
+        stages.addAll(EnrichmentStages.standard());
+        return List.copyOf(stages);
     }
 }

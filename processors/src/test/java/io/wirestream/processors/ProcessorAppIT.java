@@ -94,7 +94,7 @@ class ProcessorAppIT {
             assertTrue(scrape.contains("wirestream_stage_records_total{stage=\"clean\"} 1.0"), scrape);
             assertTrue(scrape.contains("wirestream_dead_letters_total{stage=\"deserialize\"} 1.0"), scrape);
             assertTrue(scrape.contains("wirestream_dead_letters_total{stage=\"clean\"} 1.0"), scrape);
-            assertTrue(scrape.contains("wirestream_articles_by_language_total{language=\"und\"} 1.0"), scrape);
+            assertTrue(scrape.contains("wirestream_articles_by_language_total{language=\"en\"} 1.0"), scrape);
             assertTrue(scrape.contains("kafka_stream_"), "Kafka Streams metrics missing");
         }
     }

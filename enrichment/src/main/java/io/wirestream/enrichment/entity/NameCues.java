@@ -1,0 +1,84 @@
+package io.wirestream.enrichment.entity;
+
+import io.wirestream.enrichment.text.Morphology;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Cue words for names the knowledge base does not know, read from the bundled
+ * {@code name-cues-v1.txt} and held as match keys ({@link Morphology#keys}).
+ */
+public final class NameCues {
+
+    /** The sections of the cue file. */
+    public enum Kind { PERSON_TITLE, ORG_WORD, CONNECTOR, PLACE_PREPOSITION, SPEECH_VERB, GIVEN_NAME }
+
+    private static final String RESOURCE = "/io/wirestream/enrichment/name-cues-v1.txt";
+
+    private final Map<Kind, Set<String>> keys;
+    private final Morphology morphology;
+
+    private NameCues(Map<Kind, Set<String>> keys, Morphology morphology) {
+        this.keys = keys;
+        this.morphology = morphology;
+    }
+
+    public static NameCues bundled(Morphology morphology) {
+        Map<Kind, Set<String>> keys = new EnumMap<>(Kind.class);
+        for (Kind k : Kind.values()) {
+            keys.put(k, new HashSet<>());
+        }
+        try (InputStream in = NameCues.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("name cue resource missing: " + RESOURCE);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            Kind section = null;
+            String line;
+            while ((line = reader.readLine()) != null) {
+                line = line.strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                if (line.startsWith("[")) {
+                    section = Kind.valueOf(line.substring(1, line.length() - 1).toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+                    continue;
+                }
+                if (section == null) {
+                    throw new IllegalStateException(RESOURCE + ": words before the first [section]: " + line);
+                }
+                for (String word : line.split("\\s+")) {
+                    // connectors and prepositions are matched as written: lemmas would merge «в» with other words
+                    keys.get(section).add(section == Kind.CONNECTOR || section == Kind.PLACE_PREPOSITION
+                            ? word : morphology.keys(word).get(0));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+        return new NameCues(keys, morphology);
+    }
+
+    /** Whether {@code word} is a cue of this kind. */
+    public boolean is(Kind kind, String word) {
+        Set<String> set = keys.get(kind);
+        if (kind == Kind.CONNECTOR || kind == Kind.PLACE_PREPOSITION) {
+            return set.contains(word.toLowerCase(java.util.Locale.ROOT));
+        }
+        for (String k : morphology.keys(word)) {
+            if (set.contains(k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,131 @@
+package io.wirestream.enrichment.language;
+
+import opennlp.tools.langdetect.LanguageDetectorME;
+import opennlp.tools.langdetect.LanguageDetectorModel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Language identification with Apache OpenNLP's maximum-entropy detector and the model the OpenNLP
+ * project publishes on Maven Central ({@code opennlp-models-langdetect}, 103 languages named by
+ * ISO 639-3 codes). Predictions outside the chosen languages are ignored; the confidence is the
+ * model's probability of the best chosen language, renormalised over the chosen languages.
+ *
+ * <p>Kept as the measured alternative to {@link LinguaLanguageIdentifier}: see docs/enrichment.md.
+ */
+public final class OpenNlpLanguageIdentifier implements LanguageIdentifier {
+
+    private static final String MODEL_RESOURCE = "/langdetect-183.bin";
+    /** Model labels that are not the ISO 639-3 form of an ISO 639-1 code. */
+    private static final Map<String, String> MODEL_LABELS = Map.of(
+            "cmn", "zh", "pes", "fa", "nob", "nb", "nno", "nn", "lvs", "lv", "ekk", "et", "zsm", "ms");
+
+    private final LanguageDetectorModel model;
+    private final ThreadLocal<LanguageDetectorME> detectors;
+    private final DetectionLimits limits;
+    private final Map<String, String> labelToCode;
+
+    private OpenNlpLanguageIdentifier(LanguageDetectorModel model, DetectionLimits limits, Map<String, String> labelToCode) {
+        this.model = model;
+        // The detector keeps no state between calls, but its thread-safety is not documented.
+        this.detectors = ThreadLocal.withInitial(() -> new LanguageDetectorME(this.model));
+        this.limits = limits;
+        this.labelToCode = labelToCode;
+    }
+
+    public static OpenNlpLanguageIdentifier create(Collection<String> isoCodes, DetectionLimits limits) {
+        LanguageDetectorModel model;
+        try (InputStream in = OpenNlpLanguageIdentifier.class.getResourceAsStream(MODEL_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("OpenNLP language model " + MODEL_RESOURCE
+                        + " not on the class path (artifact org.apache.opennlp:opennlp-models-langdetect)");
+            }
+            model = new LanguageDetectorModel(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the OpenNLP language model", e);
+        }
+        Set<String> wanted = new TreeSet<>(isoCodes);
+        Map<String, String> labelToCode = new HashMap<>();
+        for (String label : new LanguageDetectorME(model).getSupportedLanguages()) {
+            String code = toIso639_1(label);
+            if (code != null && wanted.contains(code)) {
+                labelToCode.put(label, code);
+            }
+        }
+        Set<String> missing = new TreeSet<>(wanted);
+        missing.removeAll(labelToCode.values());
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("languages the OpenNLP model does not know: " + missing);
+        }
+        return new OpenNlpLanguageIdentifier(model, limits, Map.copyOf(labelToCode));
+    }
+
+    public static OpenNlpLanguageIdentifier forNews() {
+        return create(NewsLanguages.CODES, DetectionLimits.DEFAULT);
+    }
+
+    private static String toIso639_1(String iso639_3) {
+        String mapped = MODEL_LABELS.get(iso639_3);
+        if (mapped != null) {
+            return mapped;
+        }
+        for (String two : Locale.getISOLanguages()) {
+            if (Locale.forLanguageTag(two).getISO3Language().equals(iso639_3)) {
+                return two;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public LanguageGuess identify(CharSequence text) {
+        String sample = limits.sample(text);
+        if (sample == null) {
+            return LanguageGuess.undetermined(0.0);
+        }
+        LanguageGuess guess = identifyAmong(sample, null);
+        return guess.confidence() < limits.minConfidence() ? LanguageGuess.undetermined(guess.confidence()) : guess;
+    }
+
+    /**
+     * The best of {@code candidates} (all supported languages when null) for an already sampled
+     * text, with the model's probability renormalised over the candidates; no threshold applied.
+     */
+    LanguageGuess identifyAmong(String sample, Set<String> candidates) {
+        opennlp.tools.langdetect.Language[] ranked = detectors.get().predictLanguages(sample);
+        String best = null;
+        double bestP = 0.0;
+        double total = 0.0;
+        for (opennlp.tools.langdetect.Language l : ranked) {
+            String code = labelToCode.get(l.getLang());
+            if (code != null && (candidates == null || candidates.contains(code))) {
+                total += l.getConfidence();
+                if (best == null) {
+                    best = code;
+                    bestP = l.getConfidence();
+                }
+            }
+        }
+        if (best == null || total <= 0.0) {
+            return LanguageGuess.undetermined(0.0);
+        }
+        return new LanguageGuess(best, Math.min(1.0, bestP / total));
+    }
+
+    DetectionLimits limits() {
+        return limits;
+    }
+
+    @Override
+    public Set<String> supportedLanguages() {
+        return Set.copyOf(labelToCode.values());
+    }
+}

@@ -1,0 +1,138 @@
+package io.wirestream.processors.enrich;
+
+import io.wirestream.avro.EnrichedArticle;
+import io.wirestream.avro.Entity;
+import io.wirestream.avro.RawArticle;
+import io.wirestream.avro.kb.KbEntityType;
+import io.wirestream.avro.kb.KbEntry;
+import io.wirestream.avro.kb.KbName;
+import io.wirestream.core.SerdeFactory;
+import io.wirestream.core.Topics;
+import io.wirestream.enrichment.Enricher;
+import io.wirestream.processors.NewsPipeline;
+import io.wirestream.processors.ProcessorConfig;
+import io.wirestream.processors.StageContext;
+import io.wirestream.testkit.KafkaStack;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The production pipeline builder ({@link NewsPipeline#build}) with the enrichment stages, the
+ * production serdes against a real registry, through TopologyTestDriver.
+ */
+@Timeout(120)
+class EnrichmentStagesTopologyTest {
+    @RegisterExtension
+    static final KafkaStack stack = new KafkaStack();
+
+    private static Enricher enricher;
+
+    @TempDir
+    Path stateDir;
+
+    private SerdeFactory serdes;
+    private Topics topics;
+    private TopologyTestDriver driver;
+
+    @BeforeAll
+    static void loadModels() {
+        enricher = Enricher.standard();
+    }
+
+    @BeforeEach
+    void setUp() {
+        ProcessorConfig config = new ProcessorConfig(stack.config(Map.of(
+            ProcessorConfig.APPLICATION_ID, "enrich-topology-test-" + UUID.randomUUID(),
+            ProcessorConfig.STATE_DIR, stateDir.toString())));
+        serdes = new SerdeFactory(config.registryConfigs());
+        topics = new Topics(config.topicNames(), serdes);
+        StageContext ctx = new StageContext(new StreamsBuilder(), topics, serdes, config);
+        driver = new TopologyTestDriver(NewsPipeline.build(ctx, EnrichmentStages.of(enricher)), config.streamsProperties());
+    }
+
+    @AfterEach
+    void tearDown() {
+        driver.close();
+        serdes.close();
+    }
+
+    private static RawArticle article(String id, String body) {
+        return RawArticle.newBuilder().setId(id).setSource("test").setOrigin(id + ".txt").setUrl(null).setTitle(null)
+            .setBody(body).setPublishedAt(Instant.parse("2025-10-10T00:00:00Z")).setFetchedAt(Instant.parse("2025-10-10T01:00:00Z"))
+            .setLanguageHint(null).setAttributes(Map.of()).build();
+    }
+
+    private EnrichedArticle process(String id, String body) {
+        TestInputTopic<String, RawArticle> raw = driver.createInputTopic(topics.raw().name(), new StringSerializer(), topics.raw().valueSerde().serializer());
+        TestOutputTopic<String, EnrichedArticle> out = driver.createOutputTopic(topics.enriched().name(), new StringDeserializer(), topics.enriched().valueSerde().deserializer());
+        raw.pipeInput(id, article(id, body));
+        List<EnrichedArticle> values = out.readValuesToList();
+        assertEquals(1, values.size(), "one enriched article expected for " + id);
+        return values.get(0);
+    }
+
+    private static List<String> ids(EnrichedArticle a) {
+        return a.getEntities().stream().map(Entity::getId).sorted().toList();
+    }
+
+    private void kb(String id, KbEntry entry) {
+        driver.createInputTopic(topics.names().knowledgeBase(), new StringSerializer(), serdes.forValues(KbEntry.class).serializer())
+            .pipeInput(id, entry);
+    }
+
+    @Test
+    void shouldTagLanguageAndLinkTheSameEntitiesInRussianAndEnglish() {
+        EnrichedArticle ru = process("ru1", "Владимир Путин провел телефонный разговор с Ильхамом Алиевым. Путин пригласил коллегу в Москву.");
+        EnrichedArticle en = process("en1", "Vladimir Putin held a phone call with Ilham Aliyev. Putin invited his counterpart to Moscow.");
+        assertEquals("ru", ru.getLanguage());
+        assertEquals("en", en.getLanguage());
+        assertEquals(List.of("Q649", "Q7747", "ws:ilham-aliyev"), ids(ru));
+        assertEquals(ids(ru), ids(en));
+        Entity putin = ru.getEntities().get(0);
+        assertEquals("Q7747", putin.getId());
+        assertEquals(io.wirestream.avro.EntityType.PERSON, putin.getType());
+        assertEquals(List.of("Владимир Путин", "Путин"), putin.getMentions().stream().map(m -> ru.getBody().substring(m.getStart(), m.getEnd())).toList());
+        assertEquals(List.of("clean", "language", "entities"), ru.getProcessing().getStages());
+    }
+
+    @Test
+    void shouldApplyKnowledgeBaseUpdatesFromTheCompactedTopic() {
+        String body = "Политолог Рустам Мамедов считает, что диалог продолжится.";
+        assertEquals(List.of("ws:rustam-mamedov"), ids(process("a1", body)));
+
+        kb("Q4242424", KbEntry.newBuilder().setId("Q4242424").setType(KbEntityType.PERSON).setCanonicalName("Rustam Mammadov")
+            .setNames(List.of(new KbName("ru", "Рустам Мамедов"), new KbName("en", "Rustam Mammadov"))).setSource("manual").build());
+        EnrichedArticle linked = process("a2", body);
+        assertEquals(List.of("Q4242424"), ids(linked));
+        assertEquals("Rustam Mammadov", linked.getEntities().get(0).getCanonicalName());
+
+        kb("Q4242424", null);
+        assertEquals(List.of("ws:rustam-mamedov"), ids(process("a3", body)));
+    }
+
+    @Test
+    void shouldMarkTooShortTextUndetermined() {
+        EnrichedArticle a = process("s1", "OK 2025");
+        assertEquals("und", a.getLanguage());
+        assertEquals(0.0, a.getLanguageConfidence());
+    }
+}
