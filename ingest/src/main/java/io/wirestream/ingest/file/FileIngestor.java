@@ -81,6 +81,17 @@ public final class FileIngestor {
         return new IngestSummary(run.files, run.published.get(), run.failed, run.sendFailures.get(), run.skippedFiles, run.errors);
     }
 
+    /**
+     * Publishes one file under the given source name (a watched folder's files) and returns once Kafka has
+     * answered for all of its articles.
+     */
+    public IngestSummary ingestFile(Path file, String source) {
+        Run run = new Run();
+        readFile(file, source, run);
+        publisher.flush();
+        return new IngestSummary(run.files, run.published.get(), run.failed, run.sendFailures.get(), run.skippedFiles, run.errors);
+    }
+
     private String sourceName(String fallback) {
         String configured = publisher.config().getString(io.wirestream.ingest.IngestConfig.SOURCE_NAME);
         return configured == null ? fallback : configured;

@@ -1,0 +1,308 @@
+package io.wirestream.ingest.push;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.wirestream.avro.RawArticle;
+import io.wirestream.ingest.ArticleParseException;
+import io.wirestream.ingest.ArticlePublisher;
+import io.wirestream.ingest.file.JsonLinesParser;
+import io.wirestream.ingest.http.ContentTypes;
+import io.wirestream.ingest.source.SourceDefinition;
+import io.wirestream.ingest.source.SourceMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code POST /articles}: one article as a JSON object, or a batch as a JSON array, in the JSON Lines
+ * article format ({@link JsonLinesParser}). Answers:
+ * <ul>
+ *   <li>202 {@code {"accepted": n, "ids": [...]}} once Kafka has acknowledged every article of the request
+ *       (acks=all), so nothing answered 202 is lost;</li>
+ *   <li>400 {@code {"error": ..., "problems": [{"index": i, "field": f, "message": m}, ...]}} when the body is
+ *       not JSON or any article is invalid; nothing of such a request is published;</li>
+ *   <li>413 when the body is larger than {@code ingest.push.max.request.bytes} or the batch longer than
+ *       the limit; 415 for a content type other than {@code application/json} (UTF-8); 405 for other
+ *       methods; 404 for other paths;</li>
+ *   <li>503 with {@code Retry-After} when Kafka does not acknowledge within {@code ingest.push.ack.timeout.ms}.
+ *       Nothing is reported accepted then, though some articles may still arrive later: a client sending
+ *       the request again produces records with the same keys, which the dedup stage drops.</li>
+ * </ul>
+ * No authentication: bind to loopback (the default) or put it behind a proxy that authenticates.
+ */
+public final class PushEndpoint implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PushEndpoint.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern FIELD = Pattern.compile("field '([^']+)'");
+    public static final String PATH = "/articles";
+
+    private final SourceDefinition definition;
+    private final ArticlePublisher publisher;
+    private final SourceMetrics metrics;
+    private final Clock clock;
+    private final int maxRequestBytes;
+    private final int maxBatch;
+    private final Duration ackTimeout;
+    private final AtomicLong requests = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean stopping;
+    private HttpServer server;
+    private ExecutorService executor;
+    private ExecutorService sendExecutor;
+
+    public PushEndpoint(SourceDefinition definition, ArticlePublisher publisher, SourceMetrics metrics, int maxRequestBytes,
+                        int maxBatch, Duration ackTimeout, Clock clock) {
+        this.definition = definition;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.maxRequestBytes = maxRequestBytes;
+        this.maxBatch = maxBatch;
+        this.ackTimeout = ackTimeout;
+        this.clock = clock;
+    }
+
+    /** Binds and starts serving; fails with a message naming the address when the port is taken. */
+    public PushEndpoint start(String bindAddress) {
+        InetSocketAddress address = new InetSocketAddress(bindAddress, definition.port());
+        try {
+            server = HttpServer.create(address, 50);
+        } catch (IOException e) {
+            throw new IllegalStateException("push source '" + definition.name() + "': cannot listen on " + bindAddress + ":"
+                + definition.port() + ": " + e.getMessage(), e);
+        }
+        executor = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "wirestream-push-" + definition.name());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        // At most 100 requests wait for a blocked send; more are answered 503 at once.
+        sendExecutor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(100), r -> {
+            Thread t = new Thread(r, "wirestream-push-send-" + definition.name());
+            t.setDaemon(true);
+            return t;
+        });
+        server.createContext("/", this::handle);
+        server.start();
+        log.info("source={} kind=push listening on http://{}:{}{}", definition.name(), bindAddress, port(), PATH);
+        return this;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        inFlight.incrementAndGet();
+        try (exchange) {
+            long request = requests.incrementAndGet();
+            if (stopping) {
+                exchange.getResponseHeaders().add("Retry-After", "5");
+                respond(exchange, 503, error("shutting down; send the request again later"));
+                return;
+            }
+            if (!exchange.getRequestURI().getPath().equals(PATH)) {
+                respond(exchange, 404, error("no such resource; POST articles to " + PATH));
+                return;
+            }
+            if (!exchange.getRequestMethod().equals("POST")) {
+                exchange.getResponseHeaders().add("Allow", "POST");
+                respond(exchange, 405, error("method " + exchange.getRequestMethod() + " not allowed; use POST"));
+                return;
+            }
+            String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+            String charset = ContentTypes.charset(contentType).orElse("utf-8").toLowerCase(Locale.ROOT);
+            if (!ContentTypes.mediaType(contentType).equals("application/json") || !(charset.equals("utf-8") || charset.equals("utf8"))) {
+                respond(exchange, 415, error("Content-Type must be application/json (UTF-8), was '" + contentType + "'"));
+                return;
+            }
+            String length = exchange.getRequestHeaders().getFirst("Content-Length");
+            if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > maxRequestBytes) {
+                respond(exchange, 413, error("request body of " + length + " bytes is larger than the limit of " + maxRequestBytes));
+                return;
+            }
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readNBytes(maxRequestBytes + 1);
+            }
+            if (body.length > maxRequestBytes) {
+                respond(exchange, 413, error("request body is larger than the limit of " + maxRequestBytes + " bytes"));
+                return;
+            }
+            accept(exchange, request, body);
+        } catch (RuntimeException e) {
+            log.error("source={} push request failed", definition.name(), e);
+            respond(exchange, 500, error("internal error: " + e.getMessage()));
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void accept(HttpExchange exchange, long request, byte[] body) throws IOException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            respond(exchange, 400, error("malformed JSON: " + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr()
+                + ", column " + e.getLocation().getColumnNr() + ")"));
+            return;
+        }
+        if (root == null || !(root.isObject() || root.isArray())) {
+            respond(exchange, 400, error("expected one article (a JSON object) or a batch (a JSON array of objects)"));
+            return;
+        }
+        List<JsonNode> nodes = new ArrayList<>();
+        if (root.isArray()) {
+            root.forEach(nodes::add);
+        } else {
+            nodes.add(root);
+        }
+        if (nodes.isEmpty()) {
+            respond(exchange, 400, error("the batch is empty"));
+            return;
+        }
+        if (nodes.size() > maxBatch) {
+            respond(exchange, 413, error("batch of " + nodes.size() + " articles is longer than the limit of " + maxBatch));
+            return;
+        }
+        metrics.fetched(nodes.size());
+        List<RawArticle> articles = new ArrayList<>();
+        ArrayNode problems = JSON.createArrayNode();
+        for (int i = 0; i < nodes.size(); i++) {
+            JsonNode url = nodes.get(i).path("url");
+            String origin = url.isTextual() && !url.asText().isBlank() ? url.asText()
+                : "push:" + definition.name() + "/" + request + "#" + i;
+            try {
+                articles.add(JsonLinesParser.fromJson(definition.sourceLabel(), origin, nodes.get(i), clock.instant()));
+            } catch (ArticleParseException e) {
+                String message = e.getMessage().substring(origin.length() + 2);
+                Matcher m = FIELD.matcher(message);
+                ObjectNode p = problems.addObject().put("index", i);
+                if (m.find()) {
+                    p.put("field", m.group(1));
+                } else {
+                    p.putNull("field");
+                }
+                p.put("message", message);
+            }
+        }
+        if (!problems.isEmpty()) {
+            metrics.failed(problems.size());
+            ObjectNode e = error(problems.size() + " of " + nodes.size() + " articles are invalid; nothing was accepted");
+            e.set("problems", problems);
+            log.warn("source={} request {} refused: {}", definition.name(), request, problems);
+            respond(exchange, 400, e);
+            return;
+        }
+        // Sending runs on its own threads: serialising can block (schema registry, a full producer buffer),
+        // and the answer must still come within the ack timeout.
+        CompletableFuture<Void> acknowledged;
+        try {
+            acknowledged = CompletableFuture.supplyAsync(() -> articles.stream().map(publisher::publish).toList(), sendExecutor)
+                .thenCompose(sends -> CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)));
+        } catch (RejectedExecutionException e) {
+            metrics.failed(articles.size());
+            exchange.getResponseHeaders().add("Retry-After", "5");
+            respond(exchange, 503, error("too many requests are waiting for Kafka; nothing was accepted, send the request again"));
+            return;
+        }
+        try {
+            acknowledged.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            metrics.failed(articles.size());
+            String reason = e instanceof TimeoutException ? "Kafka did not acknowledge within " + ackTimeout.toMillis() + " ms"
+                : "Kafka refused the articles: " + rootMessage(e);
+            metrics.pollFailed("outcome=failed reason=\"" + reason + "\"");
+            log.warn("source={} request {}: {}; answered 503", definition.name(), request, reason);
+            exchange.getResponseHeaders().add("Retry-After", "5");
+            respond(exchange, 503, error(reason + "; nothing was accepted, send the request again"));
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exchange.getResponseHeaders().add("Retry-After", "5");
+            respond(exchange, 503, error("shutting down; nothing was accepted, send the request again"));
+            return;
+        }
+        metrics.published(articles.size());
+        String outcome = "outcome=ok fetched=" + articles.size() + " published=" + articles.size();
+        metrics.pollSucceeded(clock.instant(), outcome);
+        log.info("source={} kind=push request={} {}", definition.name(), request, outcome);
+        ObjectNode ok = JSON.createObjectNode().put("accepted", articles.size());
+        ArrayNode ids = ok.putArray("ids");
+        articles.forEach(a -> ids.add(a.getId()));
+        respond(exchange, 202, ok);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    private static ObjectNode error(String message) {
+        return JSON.createObjectNode().put("error", message);
+    }
+
+    private static void respond(HttpExchange exchange, int status, ObjectNode body) throws IOException {
+        byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** Stops accepting requests, lets requests in progress finish (up to their ack timeout), then stops. */
+    @Override
+    public void close() {
+        stopping = true;
+        // HttpServer.stop(delay) waits the whole delay on some JDKs even when idle, so wait for requests here.
+        long deadline = System.nanoTime() + ackTimeout.plusSeconds(1).toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (server != null) {
+            server.stop(0);
+        }
+        if (executor != null) {
+            executor.shutdown();
+        }
+        if (sendExecutor != null) {
+            sendExecutor.shutdown();
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.wirestream.ingest.push;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.wirestream.avro.RawArticle;
+import io.wirestream.core.SerdeFactory;
+import io.wirestream.core.Topics;
+import io.wirestream.ingest.ArticlePublisher;
+import io.wirestream.ingest.IngestConfig;
+import io.wirestream.ingest.source.InMemoryPublishedItems;
+import io.wirestream.ingest.source.IngestService;
+import io.wirestream.ingest.source.SourceDefinition;
+import io.wirestream.ingest.source.SourceHealth;
+import io.wirestream.ingest.source.SourceKind;
+import io.wirestream.testkit.KafkaStack;
+import io.wirestream.testkit.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** POST /articles against a real broker, including the broker going away. */
+@Timeout(120)
+class PushEndpointIT {
+    @RegisterExtension
+    static final KafkaStack stack = new KafkaStack();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private record Answer(int status, JsonNode body) {
+    }
+
+    private static Answer post(int port, String method, String contentType, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/articles"))
+            .timeout(Duration.ofSeconds(20))
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(r.statusCode(), JSON.readTree(r.body()));
+    }
+
+    private static IngestService service(IngestConfig config, ArticlePublisher publisher, Map<String, String> options) {
+        IngestService service = new IngestService(config, publisher, new InMemoryPublishedItems(100), new SimpleMeterRegistry(),
+            Clock.systemUTC());
+        service.start(List.of(new SourceDefinition("partners", SourceKind.PUSH, null, null, 0, null, options)));
+        return service;
+    }
+
+    @Test
+    void shouldAcceptOneArticleOrABatchOnceKafkaAcknowledgedThem() throws Exception {
+        IngestConfig config = new IngestConfig(stack.config(Map.of("topic.prefix", "push1", "topic.partitions", "1")));
+        List<String> ids;
+        SourceHealth health;
+        try (ArticlePublisher publisher = new ArticlePublisher(config);
+             IngestService service = service(config, publisher, Map.of())) {
+            int port = service.pushPort("partners").orElseThrow();
+            Answer one = post(port, "POST", "application/json", "{\"url\":\"https://harbour.example/one\",\"title\":\"One\",\"body\":\"First.\"}");
+            assertEquals(202, one.status());
+            assertEquals(1, one.body().get("accepted").asInt());
+            Answer batch = post(port, "POST", "application/json; charset=utf-8",
+                "[{\"title\":\"Two\",\"body\":\"Second.\",\"language\":\"en\"},{\"title\":\"Three\",\"body\":\"Third.\",\"publishedAt\":\"2025-11-03\"}]");
+            assertEquals(202, batch.status());
+            assertEquals(2, batch.body().get("accepted").asInt());
+            ids = List.of(one.body().get("ids").get(0).asText(), batch.body().get("ids").get(0).asText(), batch.body().get("ids").get(1).asText());
+            health = service.health().get(0);
+        }
+        assertEquals(3, health.published());
+        assertEquals(3, health.fetched());
+        try (SerdeFactory serdes = new SerdeFactory(config.registryConfigs())) {
+            Topics topics = new Topics(config.topicNames(), serdes);
+            Map<String, RawArticle> byId = TopicReader.read(stack.bootstrapServers(), topics.raw().name(), new StringDeserializer(),
+                    topics.raw().valueSerde().deserializer(), 3, Duration.ofSeconds(30), Duration.ofSeconds(1))
+                .stream().collect(Collectors.toMap(ConsumerRecord::key, ConsumerRecord::value));
+            assertEquals(ids.stream().collect(Collectors.toSet()), byId.keySet());
+            assertEquals("First.", byId.get(ids.get(0)).getBody());
+            assertEquals("push:partners", byId.get(ids.get(0)).getSource());
+            assertEquals("https://harbour.example/one", byId.get(ids.get(0)).getOrigin());
+            assertEquals("en", byId.get(ids.get(1)).getLanguageHint());
+        }
+    }
+
+    @Test
+    void shouldRefuseBadRequestsWithAClearAnswerAndPublishNothingOfThem() throws Exception {
+        IngestConfig config = new IngestConfig(stack.config(Map.of("topic.prefix", "push2", "topic.partitions", "1",
+            IngestConfig.PUSH_MAX_REQUEST_BYTES, "2048")));
+        try (ArticlePublisher publisher = new ArticlePublisher(config);
+             IngestService service = service(config, publisher, Map.of("max-batch", "2"))) {
+            int port = service.pushPort("partners").orElseThrow();
+            Answer invalid = post(port, "POST", "application/json",
+                "[{\"title\":\"ok\",\"body\":\"Fine.\"},{\"title\":\"no body\"},{\"body\":\"x\",\"url\":\"ftp://x/y\"}]");
+            assertEquals(413, invalid.status());
+
+            Answer twoBad = post(port, "POST", "application/json", "[{\"title\":\"no body\"},{\"body\":\"x\",\"url\":\"ftp://x/y\"}]");
+            assertEquals(400, twoBad.status());
+            assertEquals(JSON.readTree("{\"error\":\"2 of 2 articles are invalid; nothing was accepted\",\"problems\":["
+                + "{\"index\":0,\"field\":\"body\",\"message\":\"field 'body' is missing or empty\"},"
+                + "{\"index\":1,\"field\":\"url\",\"message\":\"field 'url' must be an http or https URL, was 'ftp://x/y'\"}]}"), twoBad.body());
+
+            Answer malformed = post(port, "POST", "application/json", "{\"body\": ");
+            assertEquals(400, malformed.status());
+            assertEquals(true, malformed.body().get("error").asText().startsWith("malformed JSON: "), malformed.body().toString());
+
+            assertEquals(413, post(port, "POST", "application/json", "{\"body\":\"" + "x".repeat(3000) + "\"}").status());
+            Answer wrongType = post(port, "POST", "text/plain", "{\"body\":\"x\"}");
+            assertEquals(415, wrongType.status());
+            assertEquals("Content-Type must be application/json (UTF-8), was 'text/plain'", wrongType.body().get("error").asText());
+            assertEquals(415, post(port, "POST", "application/json; charset=iso-8859-1", "{\"body\":\"x\"}").status());
+            assertEquals(405, post(port, "GET", null, null).status());
+            assertEquals(400, post(port, "POST", "application/json", "[]").status());
+
+            SourceHealth h = service.health().get(0);
+            assertEquals(0, h.published());
+            assertEquals(2, h.failed());
+        }
+        try (SerdeFactory serdes = new SerdeFactory(config.registryConfigs())) {
+            Topics topics = new Topics(config.topicNames(), serdes);
+            assertEquals(0, TopicReader.read(stack.bootstrapServers(), topics.raw().name(), new StringDeserializer(),
+                topics.raw().valueSerde().deserializer(), 0, Duration.ofSeconds(5), Duration.ofSeconds(1)).size());
+        }
+    }
+
+    @Test
+    void shouldAnswer503WhenKafkaDoesNotAcknowledgeInTime() throws Exception {
+        IngestConfig config = new IngestConfig(stack.config(Map.of("topic.prefix", "push3", "topic.partitions", "1",
+            IngestConfig.PUSH_ACK_TIMEOUT_MS, "1500")));
+        try (ArticlePublisher publisher = new ArticlePublisher(config);
+             IngestService service = service(config, publisher, Map.of())) {
+            int port = service.pushPort("partners").orElseThrow();
+            assertEquals(202, post(port, "POST", "application/json", "{\"title\":\"Before\",\"body\":\"Broker up.\"}").status());
+            stack.broker().stop();
+            try {
+                Answer down = post(port, "POST", "application/json", "{\"title\":\"During\",\"body\":\"Broker down.\"}");
+                assertEquals(503, down.status());
+                assertEquals("Kafka did not acknowledge within 1500 ms; nothing was accepted, send the request again",
+                    down.body().get("error").asText());
+                assertEquals(1, service.health().get(0).published());
+                assertEquals(1, service.health().get(0).pollFailures());
+            } finally {
+                stack.broker().start();
+            }
+        }
+    }
+}
