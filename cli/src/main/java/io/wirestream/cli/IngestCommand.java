@@ -1,6 +1,8 @@
 package io.wirestream.cli;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.wirestream.ingest.source.SourceHealthChecks;
+import io.wirestream.ops.metrics.PipelineMetrics;
+
 import io.wirestream.ingest.ArticlePublisher;
 import io.wirestream.ingest.IngestConfig;
 import io.wirestream.ingest.IngestSummary;
@@ -48,6 +50,9 @@ import java.util.concurrent.TimeUnit;
         "  Runs until Ctrl-C/SIGTERM; in-flight articles are acknowledged by Kafka before it exits.",
         "  Set WIRESTREAM_LOG_LEVEL=INFO to see one log line per poll (failures are logged at WARN always)."})
 final class IngestCommand implements Callable<Integer> {
+    /** Consecutive failed polls after which a source makes the service not ready. */
+    static final int SOURCE_FAILURES_BEFORE_NOT_READY = 3;
+
     @Spec
     CommandSpec spec;
 
@@ -145,8 +150,12 @@ final class IngestCommand implements Callable<Integer> {
                  PublishedItems published = config.getBoolean(IngestConfig.STATE_ENABLED)
                      ? KafkaPublishedItems.open(config, clock, Duration.ofSeconds(30))
                      : new InMemoryPublishedItems(config.getInt(IngestConfig.STATE_MAX_ITEMS));
-                 IngestService service = new IngestService(config, publisher, published, new SimpleMeterRegistry(), clock)) {
+                 PipelineMetrics metrics = new PipelineMetrics(PipelineMetrics.prometheusRegistry()).bindJvm();
+                 IngestService service = new IngestService(config, publisher, published, metrics.registry(), clock);
+                 OpsEndpoint ops = OpsEndpoint.start(config, metrics, checks ->
+                     SourceHealthChecks.register(checks, defs, service::health, SOURCE_FAILURES_BEFORE_NOT_READY))) {
                 service.start(defs);
+                ops.describe().ifPresent(out::println);
                 out.println("Ingest service running with " + defs.size() + " source(s); stop with Ctrl-C");
                 for (SourceDefinition d : defs) {
                     out.println("  " + d.sourceLabel() + (d.kind() == SourceKind.PUSH

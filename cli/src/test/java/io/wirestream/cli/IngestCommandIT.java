@@ -103,19 +103,50 @@ class IngestCommandIT {
 
     /** Runs the command on its own thread until {@code until} returns, then interrupts it as a stop signal would. */
     private static Result runUntil(String[] args, Runnable until) throws Exception {
+        return runUntil(args, out -> until.run());
+    }
+
+    /** As above; {@code until} can read what the command has printed so far. */
+    private static Result runUntil(String[] args, java.util.function.Consumer<StringWriter> until) throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int[] exit = {-1};
         Thread command = new Thread(() -> exit[0] = Wirestream.run(args, new PrintWriter(out, true), new PrintWriter(err, true)));
         command.start();
         try {
-            until.run();
+            until.accept(out);
         } finally {
             command.interrupt();
             command.join(Duration.ofSeconds(60).toMillis());
         }
         assertEquals(false, command.isAlive(), "the service did not stop: " + err);
         return new Result(exit[0], out.toString(), err.toString());
+    }
+
+    /** The broken feed has failed more than 3 polls in a row by now: the service is live but not ready, and says why. */
+    private static void assertServesSourceHealthAndMetrics(String out) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Metrics on port (\\d+)").matcher(out);
+        assertEquals(true, m.find(), out);
+        String base = "http://127.0.0.1:" + m.group(1);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        try {
+            var ready = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/health/ready")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, ready.statusCode(), ready.body());
+            assertEquals(true, ready.body().contains("source:broken") && ready.body().contains("polls failed in a row"), ready.body());
+            var live = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/health/live")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, live.statusCode(), live.body());
+            String metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            assertEquals(true, metrics.contains("wirestream_source_published_total{kind=\"feed\",source=\"harbour\"} 2.0"), metrics);
+            assertEquals(true, metrics.contains("wirestream_health_status{check=\"source:broken\"} 1.0"), metrics);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void awaitFeedRequests(int count) {
@@ -157,13 +188,15 @@ class IngestCommandIT {
             ""));
         String[] args = {"ingest", "--sources", sources.toString(), "--bootstrap", stack.bootstrapServers(),
             "--registry", stack.registryUrl(), "-D", "topic.prefix=cli-ingest", "-D", "topic.partitions=1",
-            "-D", "ingest.http.host.delay.ms=0", "-D", "ingest.backoff.initial.ms=200", "-D", "ingest.backoff.max.ms=400"};
+            "-D", "ingest.http.host.delay.ms=0", "-D", "ingest.backoff.initial.ms=200", "-D", "ingest.backoff.max.ms=400",
+            "-D", "ops.http.port=0", "-D", "ops.http.bind=127.0.0.1"};
 
-        Result first = runUntil(args, () -> {
+        Result first = runUntil(args, out -> {
             int before = feedRequests.get();
             assertEquals(2, raw("cli-ingest", 2, Duration.ofMillis(500)).size());
             // Let the feed be polled again a few times: its items must not be published again.
             awaitFeedRequests(before + 4);
+            assertServesSourceHealthAndMetrics(out.toString());
         });
         assertEquals(Wirestream.EXIT_OK, first.exit(), first.err());
         List<String> summary = first.out().lines().filter(l -> l.startsWith("  feed:") && l.contains(" fetched=")).toList();

@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * The names of Wirestream's topics, derived from one prefix ({@code news} by default):
- * {@code <prefix>.raw}, {@code <prefix>.enriched}, {@code <prefix>.duplicates}, {@code <prefix>.dlq} and
- * {@code <prefix>.kb}. Registry subjects follow the TopicNameStrategy: {@code <topic>-value}.
+ * {@code <prefix>.raw}, {@code <prefix>.enriched}, {@code <prefix>.duplicates}, {@code <prefix>.dlq},
+ * {@code <prefix>.kb} and {@code <prefix>.ingest-state}. Registry subjects follow the TopicNameStrategy: {@code <topic>-value}.
  */
 public record TopicNames(String prefix) {
     public static final String DEFAULT_PREFIX = "news";
@@ -48,9 +48,14 @@ public record TopicNames(String prefix) {
         return prefix + ".kb";
     }
 
+    /** What live sources have published, per source (compacted), so a restart publishes nothing twice. */
+    public String ingestState() {
+        return prefix + ".ingest-state";
+    }
+
     /** Every topic the pipeline reads or writes, in pipeline order. */
     public List<String> all() {
-        return List.of(raw(), enriched(), duplicates(), deadLetters(), knowledgeBase());
+        return List.of(raw(), enriched(), duplicates(), deadLetters(), knowledgeBase(), ingestState());
     }
 
     /** Subject of a topic's values under the TopicNameStrategy. */

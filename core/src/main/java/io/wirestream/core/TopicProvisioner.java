@@ -23,7 +23,7 @@ import java.util.concurrent.TimeoutException;
  * the embedded default and first runs working with the same names and settings.
  *
  * <p>Settings per topic: raw, enriched and duplicates keep 7 days; the dead-letter topic keeps 30 days so
- * that someone has time to look; the knowledge base is compacted.
+ * that someone has time to look; the knowledge base and the ingest state are compacted.
  */
 public final class TopicProvisioner {
     private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
@@ -55,7 +55,16 @@ public final class TopicProvisioner {
         topics.add(new NewTopic(names.deadLetters(), partitions, rf).configs(retention(30)));
         topics.add(new NewTopic(names.knowledgeBase(), Optional.of(1), rf).configs(Map.of(
             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        topics.add(ingestState(names, settings));
         return topics;
+    }
+
+    /** The live sources' memory: one partition (read whole at start), compacted, segments rolled daily. */
+    public static NewTopic ingestState(TopicNames names, Settings settings) {
+        Optional<Short> rf = settings.replicationFactor() == -1 ? Optional.empty() : Optional.of(settings.replicationFactor());
+        return new NewTopic(names.ingestState(), Optional.of(1), rf).configs(Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+            TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(DAY_MS)));
     }
 
     /** Creates every missing topic of {@code topics}; returns the names it created. */

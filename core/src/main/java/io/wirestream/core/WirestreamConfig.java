@@ -30,6 +30,8 @@ public abstract class WirestreamConfig extends AbstractConfig {
     public static final String TOPIC_REPLICATION_FACTOR = "topic.replication.factor";
     public static final String TOPIC_CREATE = "topic.create";
     public static final String KAFKA_PREFIX = "kafka.";
+    public static final String OPS_HTTP_PORT = "ops.http.port";
+    public static final String OPS_HTTP_BIND = "ops.http.bind";
 
     private static final List<String> CLIENT_PASS_THROUGH = List.of("security.protocol", "sasl.", "ssl.");
     private static final List<String> REGISTRY_PASS_THROUGH = List.of(
@@ -62,6 +64,28 @@ public abstract class WirestreamConfig extends AbstractConfig {
                 "Replication factor of the topics Wirestream creates; -1 means the broker's default.replication.factor.")
             .define(TOPIC_CREATE, Type.BOOLEAN, true, Importance.LOW,
                 "Create missing topics at start-up (existing topics are never changed).");
+    }
+
+    /**
+     * Adds the keys of an application's metrics and health endpoints, with that application's default port
+     * (each application has its own, so that they can share a host).
+     */
+    protected static ConfigDef withOpsHttp(ConfigDef definition, int defaultPort) {
+        return definition
+            .define(OPS_HTTP_PORT, Type.INT, defaultPort, ConfigDef.Range.between(-1, 65535), Importance.MEDIUM,
+                "Port of the metrics (/metrics, Prometheus) and health (/health/live, /health/ready) endpoints; "
+                    + "0 picks a free port, -1 serves none.")
+            .define(OPS_HTTP_BIND, Type.STRING, "0.0.0.0", new ConfigDef.NonEmptyString(), Importance.LOW,
+                "Address the metrics and health endpoints listen on.");
+    }
+
+    /** The port of the metrics and health endpoints (0: any free port; -1: none). */
+    public int opsHttpPort() {
+        return getInt(OPS_HTTP_PORT);
+    }
+
+    public String opsHttpBind() {
+        return getString(OPS_HTTP_BIND);
     }
 
     private void validateCommon() {

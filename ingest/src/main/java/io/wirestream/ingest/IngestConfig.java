@@ -36,7 +36,10 @@ public final class IngestConfig extends WirestreamConfig {
     public static final String PUSH_ACK_TIMEOUT_MS = "ingest.push.ack.timeout.ms";
     public static final String SHUTDOWN_TIMEOUT_MS = "ingest.shutdown.timeout.ms";
 
-    private static final ConfigDef DEFINITION = commonDefinition()
+    /** Default port of the ingest service's metrics and health endpoints. */
+    public static final int DEFAULT_OPS_HTTP_PORT = 9310;
+
+    private static final ConfigDef DEFINITION = withOpsHttp(commonDefinition(), DEFAULT_OPS_HTTP_PORT)
         .define(CLIENT_ID, Type.STRING, "wirestream-ingest", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
             "Producer client id (shows in broker metrics and quotas).")
         .define(COMPRESSION_TYPE, Type.STRING, "zstd", ConfigDef.ValidString.in("none", "gzip", "snappy", "lz4", "zstd"),
@@ -108,6 +111,6 @@ public final class IngestConfig extends WirestreamConfig {
 
     /** The compacted topic where live sources remember what they published: {@code <prefix>.ingest-state}. */
     public String stateTopic() {
-        return topicNames().prefix() + ".ingest-state";
+        return topicNames().ingestState();
     }
 }

@@ -29,12 +29,13 @@ public final class ProcessorConfig extends WirestreamConfig {
     public static final String COMMIT_INTERVAL_MS = StreamsConfig.COMMIT_INTERVAL_MS_CONFIG;
     public static final String DEDUP_WINDOW_MS = "dedup.window.ms";
     public static final String PIPELINE_VERSION = "pipeline.version";
-    public static final String OPS_HTTP_PORT = "ops.http.port";
-    public static final String OPS_HTTP_BIND = "ops.http.bind";
 
     public static final String DEFAULT_APPLICATION_ID = "wirestream-processors";
 
-    private static final ConfigDef DEFINITION = commonDefinition()
+    /** Default port of the processors' metrics and health endpoints. */
+    public static final int DEFAULT_OPS_HTTP_PORT = 9309;
+
+    private static final ConfigDef DEFINITION = withOpsHttp(commonDefinition(), DEFAULT_OPS_HTTP_PORT)
         .define(APPLICATION_ID, Type.STRING, DEFAULT_APPLICATION_ID, new ConfigDef.NonEmptyString(), Importance.HIGH,
             "Kafka Streams application id: consumer group, transactional id prefix and internal topic prefix. "
                 + "Instances with the same id share the work.")
@@ -48,12 +49,7 @@ public final class ProcessorConfig extends WirestreamConfig {
             "How long deduplication remembers an article's signatures (default 7 days).")
         .define(PIPELINE_VERSION, Type.STRING, ProcessorConfig.class.getPackage().getImplementationVersion() == null
                 ? "dev" : ProcessorConfig.class.getPackage().getImplementationVersion(), Importance.LOW,
-            "Version written into ProcessingInfo.pipelineVersion.")
-        .define(OPS_HTTP_PORT, Type.INT, 9309, ConfigDef.Range.between(-1, 65535), Importance.MEDIUM,
-            "Port of the metrics (/metrics, Prometheus) and health (/health/live, /health/ready) endpoints; "
-                + "0 picks a free port, -1 serves none.")
-        .define(OPS_HTTP_BIND, Type.STRING, "0.0.0.0", new ConfigDef.NonEmptyString(), Importance.LOW,
-            "Address the metrics and health endpoints listen on.");
+            "Version written into ProcessingInfo.pipelineVersion.");
 
     public ProcessorConfig(Map<?, ?> originals) {
         super(DEFINITION, originals);
@@ -69,14 +65,6 @@ public final class ProcessorConfig extends WirestreamConfig {
 
     public long dedupWindowMs() {
         return getLong(DEDUP_WINDOW_MS);
-    }
-
-    public int opsHttpPort() {
-        return getInt(OPS_HTTP_PORT);
-    }
-
-    public String opsHttpBind() {
-        return getString(OPS_HTTP_BIND);
     }
 
     public String pipelineVersion() {

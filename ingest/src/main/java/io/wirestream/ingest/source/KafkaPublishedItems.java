@@ -2,7 +2,6 @@ package io.wirestream.ingest.source;
 
 import io.wirestream.core.TopicProvisioner;
 import io.wirestream.ingest.IngestConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -11,7 +10,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -56,11 +54,8 @@ public final class KafkaPublishedItems implements PublishedItems {
         String topic = config.stateTopic();
         int max = config.getInt(IngestConfig.STATE_MAX_ITEMS);
         if (config.createTopics()) {
-            short rf = config.topicSettings().replicationFactor();
-            NewTopic t = new NewTopic(topic, Optional.of(1), rf == -1 ? Optional.empty() : Optional.of(rf))
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                    TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(Duration.ofDays(1).toMillis())));
-            TopicProvisioner.ensure(config.kafkaClientConfigs(), List.of(t), timeout);
+            TopicProvisioner.ensure(config.kafkaClientConfigs(),
+                List.of(TopicProvisioner.ingestState(config.topicNames(), config.topicSettings())), timeout);
         }
         BoundedItemSets sets = new BoundedItemSets(max);
         int loaded = load(config, topic, sets, timeout);
