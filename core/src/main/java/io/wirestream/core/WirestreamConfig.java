@@ -57,7 +57,7 @@ public abstract class WirestreamConfig extends AbstractConfig {
             .define(SCHEMA_REGISTRY_URL, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
                 "Schema Registry URL(s) speaking the Confluent REST API (flag --registry or WIRESTREAM_REGISTRY).")
             .define(TOPIC_PREFIX, Type.STRING, TopicNames.DEFAULT_PREFIX, Importance.MEDIUM,
-                "Prefix of the topic names: <prefix>.raw, .enriched, .duplicates, .dlq, .kb.")
+                "Prefix of the topic names: <prefix>.raw, .enriched, .duplicates, .dlq, .kb, .ingest-state.")
             .define(TOPIC_PARTITIONS, Type.INT, 6, ConfigDef.Range.between(1, 10_000), Importance.MEDIUM,
                 "Partitions of the topics Wirestream creates when they are missing.")
             .define(TOPIC_REPLICATION_FACTOR, Type.SHORT, (short) -1, Importance.MEDIUM,
