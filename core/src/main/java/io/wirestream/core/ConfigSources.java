@@ -25,7 +25,8 @@ public final class ConfigSources {
     public static final String ENV_BOOTSTRAP = "WIRESTREAM_BOOTSTRAP";
     public static final String ENV_REGISTRY = "WIRESTREAM_REGISTRY";
     /** Environment variables that configure the launcher itself, not an application. */
-    private static final java.util.Set<String> NOT_KEYS = java.util.Set.of("WIRESTREAM_HOME", "WIRESTREAM_JAVA_OPTS");
+    private static final java.util.Set<String> NOT_KEYS = java.util.Set.of("WIRESTREAM_HOME", "WIRESTREAM_JAVA_OPTS",
+        "WIRESTREAM_SKIP_BUILD", "WIRESTREAM_LOG_LEVEL", "WIRESTREAM_KAFKA_LOG_LEVEL");
 
     private ConfigSources() {
     }

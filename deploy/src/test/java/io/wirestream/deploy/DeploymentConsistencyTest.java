@@ -9,6 +9,12 @@ import io.wirestream.core.TopicProvisioner;
 import io.wirestream.core.WirestreamConfig;
 import io.wirestream.deploy.DeploymentFiles.Workload;
 import io.wirestream.ingest.IngestConfig;
+import io.wirestream.ingest.source.SourceDefinition;
+import io.wirestream.ingest.source.SourceKind;
+import io.wirestream.ingest.source.SourceOptions;
+import io.wirestream.ingest.source.SourcesFile;
+import io.wirestream.ingest.source.SourcesFileException;
+import io.wirestream.ops.cli.KafkaClientEnvironment;
 import io.wirestream.ops.cli.MonitorCommand;
 import io.wirestream.processors.ProcessorConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -25,6 +31,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -120,11 +127,8 @@ class DeploymentConsistencyTest {
             switch (w.command()) {
                 case "process" -> bad.addAll(unknownKeys(w, ProcessorConfig.definition(), ProcessorConfig::new));
                 case "ingest" -> bad.addAll(unknownKeys(w, IngestConfig.definition(), IngestConfig::new));
-                case "monitor" -> {
-                    // the monitor reads WIRESTREAM_BOOTSTRAP and takes everything else as options
-                    Map<String, String> keys = ConfigSources.fromEnvironment(w.env());
-                    keys.keySet().stream().filter(k -> !k.equals(WirestreamConfig.BOOTSTRAP_SERVERS)).forEach(bad::add);
-                }
+                // the monitor takes the brokers and the Kafka client settings; everything else would be ignored
+                case "monitor" -> bad.addAll(KafkaClientEnvironment.of(w.env()).ignored());
                 default -> throw new AssertionError(w.where() + " runs an unexpected command " + w.args());
             }
             checked++;
@@ -133,7 +137,7 @@ class DeploymentConsistencyTest {
             }
         }
         assertEquals(Map.of(), unknown);
-        assertEquals(7, checked, "containers running the Wirestream image (4 in compose, 3 in Kubernetes)");
+        assertEquals(8, checked, "containers running the Wirestream image (5 in compose, 3 in Kubernetes)");
     }
 
     /** Keys of the workload's WIRESTREAM_* variables that its config neither defines nor hands to a client. */
@@ -148,6 +152,125 @@ class DeploymentConsistencyTest {
                 && !(k.startsWith(WirestreamConfig.KAFKA_PREFIX) && client.containsKey(k.substring(WirestreamConfig.KAFKA_PREFIX.length())))
                 && !registry.containsKey(k))
             .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void shouldGiveTheMonitorTheSameKafkaClientSettingsAsTheApplications() {
+        Map<String, Workload> kubernetes = kubernetesWorkloads();
+        Workload monitor = kubernetes.get("wirestream-lag-monitor");
+        Map<String, Object> processorsClient = new ProcessorConfig(ConfigSources.fromEnvironment(kubernetes.get("wirestream-processors").env()))
+            .kafkaClientConfigs();
+        Map<String, Object> ingestClient = new IngestConfig(ConfigSources.fromEnvironment(kubernetes.get("wirestream-ingest").env()))
+            .kafkaClientConfigs();
+        KafkaClientEnvironment fromEnv = KafkaClientEnvironment.of(monitor.env());
+
+        Map<String, Object> expected = new TreeMap<>(processorsClient);
+        expected.remove(WirestreamConfig.BOOTSTRAP_SERVERS);
+        assertEquals(expected, new TreeMap<>(fromEnv.admin()), "the monitor's client settings differ from the processors'");
+        assertEquals(ingestClient.keySet(), processorsClient.keySet());
+        assertEquals(processorsClient.get(WirestreamConfig.BOOTSTRAP_SERVERS), fromEnv.bootstrap());
+        assertEquals("SASL_SSL", fromEnv.admin().get("security.protocol"));
+        // no file of settings any more: the monitor's command line names none, and no init container writes one
+        assertFalse(monitor.args().contains("--command-config"), monitor.args().toString());
+        assertEquals(null, path(named("Deployment", "wirestream-lag-monitor"), "spec", "template", "spec", "initContainers"));
+    }
+
+    @Test
+    void shouldRunIngestAsAServiceOnAValidSourcesFile() throws SourcesFileException {
+        Map<String, Object> services = map(compose().get("services"));
+        Map<String, Workload> kubernetes = kubernetesWorkloads();
+        Workload k8sIngest = kubernetes.get("wirestream-ingest");
+        Workload composeIngest = workloads().stream().filter(w -> w.where().equals("compose service ingest")).findFirst()
+            .orElseThrow(() -> new AssertionError("no compose service ingest"));
+        // Kubernetes: a Deployment, its sources file from the ConfigMap mounted where --sources points
+        Map<String, Object> deployment = named("Deployment", "wirestream-ingest");
+        Map<String, Object> container = map(list(path(deployment, "spec", "template", "spec", "containers")).get(0));
+        String k8sPath = sourcesOption(k8sIngest);
+        List<SourceDefinition> k8sSources = SourcesFile.parseYaml(k8sPath, configMapFile(deployment, container, k8sPath), null);
+        SourceDefinition k8sPush = onePush(k8sSources, "Kubernetes");
+        assertEquals(2, k8sSources.stream().filter(d -> d.kind() == SourceKind.FEED).count(), "feeds in the Kubernetes sources file");
+        assertEquals(Optional.of("0.0.0.0"), k8sPush.option(SourceOptions.BIND), "a push endpoint bound to loopback is unreachable from its Service");
+        Map<String, Object> pushPort = containerPort(container, k8sPush.port());
+        Map<String, Object> service = named("Service", "wirestream-ingest");
+        assertEquals(List.of(pushPort.get("name")), list(path(service, "spec", "ports")).stream()
+            .filter(p -> k8sPush.port().equals(path(p, "port"))).map(p -> path(p, "targetPort")).toList(), "Service port of the push endpoint");
+
+        // compose: the same, from the file mounted into the container, its push port published
+        String composePath = sourcesOption(composeIngest);
+        Map<String, String> mounts = mounts(services.get("ingest"));
+        Path hostFile = DeploymentFiles.DEPLOY.resolve(source(mounts, composePath)).normalize();
+        List<SourceDefinition> composeSources;
+        try {
+            composeSources = SourcesFile.parseYaml(composePath, Files.readString(hostFile), null);
+        } catch (IOException e) {
+            throw new AssertionError("cannot read " + hostFile, e);
+        }
+        SourceDefinition composePush = onePush(composeSources, "compose");
+        assertEquals(Optional.of("0.0.0.0"), composePush.option(SourceOptions.BIND), "a push endpoint bound to loopback is unreachable from the host");
+        assertTrue(DeploymentFiles.strings(map(services.get("ingest")).get("ports")).contains(composePush.port() + ":" + composePush.port()),
+            "compose publishes the push port " + composePush.port());
+        assertEquals(k8sSources, composeSources, "compose and Kubernetes run the same example sources");
+    }
+
+    private static String sourcesOption(Workload w) {
+        CommandLine.ParseResult sub = launcher().parseArgs(w.args().toArray(String[]::new)).subcommand();
+        assertEquals("ingest", sub.commandSpec().name(), w.where());
+        Path file = sub.matchedOptionValue("--sources", null);
+        assertTrue(file != null, w.where() + " runs ingest without --sources: " + w.args());
+        return file.toString();
+    }
+
+    private static SourceDefinition onePush(List<SourceDefinition> sources, String where) {
+        List<SourceDefinition> push = sources.stream().filter(d -> d.kind() == SourceKind.PUSH).toList();
+        assertEquals(1, push.size(), "push sources in the " + where + " sources file");
+        return push.get(0);
+    }
+
+    /** The text of the ConfigMap entry that {@code file} is inside the container, through its volume mounts. */
+    private static String configMapFile(Map<String, Object> deployment, Map<String, Object> container, String file) {
+        for (Object m : list(container.get("volumeMounts"))) {
+            String mountPath = String.valueOf(path(m, "mountPath"));
+            if (!file.startsWith(mountPath + "/")) {
+                continue;
+            }
+            String volume = String.valueOf(path(m, "name"));
+            Object configMap = list(path(deployment, "spec", "template", "spec", "volumes")).stream()
+                .filter(v -> volume.equals(path(v, "name"))).map(v -> path(v, "configMap", "name")).findFirst().orElse(null);
+            assertTrue(configMap != null, file + " is mounted from volume " + volume + ", which is not a ConfigMap");
+            String key = file.substring(mountPath.length() + 1);
+            Object text = path(named("ConfigMap", String.valueOf(configMap)), "data", key);
+            assertTrue(text != null, "ConfigMap " + configMap + " has no entry " + key);
+            return String.valueOf(text);
+        }
+        throw new AssertionError(file + " is in no volume mount of " + path(deployment, "metadata", "name"));
+    }
+
+    private static Map<String, Object> containerPort(Map<String, Object> container, Object number) {
+        return list(container.get("ports")).stream().map(DeploymentFiles::map)
+            .filter(p -> String.valueOf(number).equals(String.valueOf(p.get("containerPort")))).findFirst()
+            .orElseThrow(() -> new AssertionError("container " + container.get("name") + " declares no port " + number));
+    }
+
+    /** Deployment name → its Wirestream container's workload. */
+    private static Map<String, Workload> kubernetesWorkloads() {
+        Map<String, Workload> out = new TreeMap<>();
+        for (Workload w : workloads()) {
+            Matcher m = Pattern.compile("Deployment (\\S+) container .*").matcher(w.where());
+            if (m.matches()) {
+                out.put(m.group(1), w);
+            }
+        }
+        return out;
+    }
+
+    /** The port of the metrics and health endpoints that the workload's own configuration gives it. */
+    private static int opsPort(Workload w) {
+        return switch (w.command()) {
+            case "process" -> new ProcessorConfig(ConfigSources.fromEnvironment(w.env())).opsHttpPort();
+            case "ingest" -> new IngestConfig(ConfigSources.fromEnvironment(w.env())).opsHttpPort();
+            case "monitor" -> Integer.parseInt(option(w.args(), "--port"));
+            default -> throw new AssertionError(w.where() + " runs an unexpected command " + w.args());
+        };
     }
 
     @Test
@@ -174,22 +297,28 @@ class DeploymentConsistencyTest {
     void shouldAgreeOnPortsInCompose() {
         Map<String, Object> services = map(compose().get("services"));
         Map<String, List<String>> targets = scrapeTargets();
-        List<String> processorTargets = new ArrayList<>();
-        String monitorTarget = null;
+        Map<String, List<String>> expected = new TreeMap<>();
         for (Workload w : workloads().stream().filter(w -> w.where().startsWith("compose")).toList()) {
             String service = w.where().substring("compose service ".length());
-            if (w.command().equals("process")) {
-                String port = w.env().get("WIRESTREAM_OPS_HTTP_PORT");
-                assertTrue(ProcessorConfig.definition().names().contains("ops.http.port"));
-                processorTargets.add(service + ":" + port);
-                assertTrue(DeploymentFiles.strings(map(services.get(service)).get("ports")).stream().anyMatch(p -> p.endsWith(":" + port)),
-                    service + " publishes its ops port " + port);
-            } else if (w.command().equals("monitor")) {
-                monitorTarget = service + ":" + option(w.args(), "--port");
+            boolean oneShot = !DeploymentFiles.strings(map(services.get(service)).get("profiles")).isEmpty();
+            if (oneShot) {
+                // started only by `docker compose run`: reads files and exits, serving no endpoints
+                assertEquals("ingest", w.command(), service);
+                continue;
             }
+            String job = switch (w.command()) {
+                case "process" -> "wirestream-processors";
+                case "ingest" -> "wirestream-ingest";
+                case "monitor" -> "wirestream-lag-monitor";
+                default -> throw new AssertionError(w.where() + " runs an unexpected command " + w.args());
+            };
+            int port = opsPort(w);
+            expected.computeIfAbsent(job, j -> new ArrayList<>()).add(service + ":" + port);
+            assertTrue(DeploymentFiles.strings(map(services.get(service)).get("ports")).stream().anyMatch(p -> p.endsWith(":" + port)),
+                service + " publishes its ops port " + port);
         }
-        assertEquals(processorTargets, targets.get("wirestream-processors"));
-        assertEquals(List.of(monitorTarget), targets.get("wirestream-lag-monitor"));
+        assertEquals(expected, targets);
+        assertEquals(List.of("ingest:" + IngestConfig.DEFAULT_OPS_HTTP_PORT), targets.get("wirestream-ingest"));
 
         // every client bootstraps from exactly the brokers' internal listeners
         Set<String> advertised = brokers(compose()).stream()
@@ -207,33 +336,38 @@ class DeploymentConsistencyTest {
     @Test
     void shouldAgreeOnPortsAndSecurityInKubernetes() {
         Map<String, String> shared = configMap();
+        Map<String, Workload> wirestream = kubernetesWorkloads();
         for (Map<String, Object> deployment : kind("Deployment")) {
+            String name = String.valueOf(path(deployment, "metadata", "name"));
             Map<String, Object> pod = map(path(deployment, "spec", "template"));
             Map<String, Object> container = map(list(path(pod, "spec", "containers")).get(0));
             List<Object> ports = list(container.get("ports"));
-            assertEquals(1, ports.size(), "one port per container");
-            Map<String, Object> port = map(ports.get(0));
+            // the probes' port: the ops port of a Wirestream application, the only port of anything else
+            Map<String, Object> port;
+            if (wirestream.containsKey(name)) {
+                port = containerPort(container, opsPort(wirestream.get(name)));
+                assertEquals("true", path(pod, "metadata", "annotations", "prometheus.io/scrape"), name + " is scraped");
+                assertEquals(String.valueOf(port.get("containerPort")), path(pod, "metadata", "annotations", "prometheus.io/port"),
+                    name + " is scraped on its ops port");
+                assertEquals("/metrics", path(pod, "metadata", "annotations", "prometheus.io/path"), name);
+            } else {
+                assertEquals(1, ports.size(), name + ": one port per container");
+                port = map(ports.get(0));
+            }
             for (String probe : List.of("livenessProbe", "readinessProbe")) {
                 Object probePort = path(container, probe, "httpGet", "port");
                 probePort = probePort != null ? probePort : path(container, probe, "tcpSocket", "port");
-                assertEquals(port.get("name"), probePort, path(deployment, "metadata", "name") + " " + probe);
+                assertEquals(port.get("name"), probePort, name + " " + probe);
+            }
+            if (wirestream.containsKey(name)) {
+                assertEquals("/health/live", path(container, "livenessProbe", "httpGet", "path"), name);
+                assertEquals("/health/ready", path(container, "readinessProbe", "httpGet", "path"), name);
             }
             assertTrue(path(container, "resources", "requests", "memory") != null && path(container, "resources", "limits", "memory") != null,
-                path(deployment, "metadata", "name") + " needs memory requests and limits");
-            Object annotated = path(pod, "metadata", "annotations", "prometheus.io/port");
-            if (annotated != null) {
-                assertEquals(String.valueOf(port.get("containerPort")), annotated);
-            }
-            List<String> args = DeploymentFiles.strings(container.get("args"));
-            if (!args.isEmpty() && args.get(0).equals("monitor")) {
-                assertEquals(String.valueOf(port.get("containerPort")), option(args, "--port"));
-            }
+                name + " needs memory requests and limits");
         }
-        Map<String, String> processorEnv = workloads().stream().filter(w -> w.where().startsWith("Deployment wirestream-processors"))
-            .findFirst().orElseThrow().env();
-        Object processorsPort = path(list(path(list(path(named("Deployment", "wirestream-processors"), "spec", "template", "spec",
-            "containers")).get(0), "ports")).get(0), "containerPort");
-        assertEquals(String.valueOf(processorsPort), processorEnv.get("WIRESTREAM_OPS_HTTP_PORT"));
+        assertEquals(Set.of("wirestream-ingest", "wirestream-lag-monitor", "wirestream-processors"), wirestream.keySet());
+        assertEquals(IngestConfig.DEFAULT_OPS_HTTP_PORT, opsPort(wirestream.get("wirestream-ingest")));
 
         // clients reach the cluster's only listener, which is TLS with SCRAM-SHA-512: SASL_SSL
         Map<String, Object> kafka = named("Kafka", "wirestream");
@@ -274,7 +408,7 @@ class DeploymentConsistencyTest {
             topicsByUser.put(String.valueOf(path(user, "metadata", "name")), topics);
         }
         TopicNames names = new TopicNames(configMap().get("WIRESTREAM_TOPIC_PREFIX"));
-        assertEquals(Set.of(names.raw(), names.deadLetters()), topicsByUser.get("wirestream-ingest"));
+        assertEquals(Set.of(names.raw(), names.deadLetters(), names.ingestState()), topicsByUser.get("wirestream-ingest"));
         assertEquals(Set.of(names.raw(), names.knowledgeBase(), names.enriched(), names.duplicates(), names.deadLetters()),
             topicsByUser.get("wirestream-processors"));
         assertEquals(Set.of("*"), topicsByUser.get("wirestream-lag-monitor"));

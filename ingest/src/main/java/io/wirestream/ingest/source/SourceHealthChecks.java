@@ -9,8 +9,10 @@ import java.util.function.Supplier;
 /**
  * Health checks of the ingest service, one per source, named {@code source:<name>} (the alert rules and the
  * dashboard match on these names). A source is UP until its polls fail {@code failuresBeforeNotReady} times in a
- * row, then NOT_READY with the last outcome as the reason. A failing source never makes the service DOWN:
- * restarting the process does not make a remote feed answer.
+ * row, then NOT_READY with the last outcome as the reason. The checks are reported but do not gate readiness,
+ * and a failing source never makes the service DOWN: one feed that does not answer must not take the other
+ * sources and the push endpoint out of service, and restarting the process does not make a remote feed answer.
+ * The alert on {@code wirestream_health_status{check=~"source:.+"} < 2} tells someone instead.
  */
 public final class SourceHealthChecks {
     private SourceHealthChecks() {
@@ -27,7 +29,7 @@ public final class SourceHealthChecks {
                 .filter(h -> h.name().equals(name))
                 .findFirst()
                 .map(h -> check(h, failuresBeforeNotReady))
-                .orElse(Health.up("not polled yet")));
+                .orElse(Health.up("not polled yet")), false);
         }
     }
 

@@ -19,12 +19,17 @@ import java.util.Properties;
 /**
  * Options shared by {@code lag} and {@code monitor}; each maps onto a {@link LagMonitorConfig} key, and a bad
  * value stops the command with exit code 2 and a message naming the option.
+ *
+ * <p>The Kafka client configuration comes from three places, later ones winning for the same key: the
+ * environment ({@code WIRESTREAM_BOOTSTRAP}, {@code WIRESTREAM_SECURITY_PROTOCOL}, {@code WIRESTREAM_SASL_*},
+ * {@code WIRESTREAM_SSL_*}, {@code WIRESTREAM_KAFKA_*}: see {@link KafkaClientEnvironment}), the properties file of
+ * {@code --command-config}, then {@code --bootstrap}.
  */
 public final class LagOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", defaultValue = "${env:WIRESTREAM_BOOTSTRAP}",
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
         description = "Kafka brokers, comma-separated (default: environment variable WIRESTREAM_BOOTSTRAP).")
     String bootstrap;
 
@@ -44,11 +49,19 @@ public final class LagOptions {
     double timeoutSeconds;
 
     @Option(names = "--command-config", paramLabel = "FILE",
-        description = "Properties file of AdminClient settings (security.protocol, sasl.*, ssl.*).")
+        description = {"Properties file of AdminClient settings (security.protocol, sasl.*, ssl.*); they override "
+            + "the same settings from WIRESTREAM_SECURITY_PROTOCOL, WIRESTREAM_SASL_*, WIRESTREAM_SSL_*, WIRESTREAM_KAFKA_*."})
     Path commandConfig;
 
-    /** The configuration these options describe; a wrong value is a usage error. */
+    /** The configuration these options describe, with the process environment; a wrong value is a usage error. */
     LagMonitorConfig toConfig() {
+        return toConfig(System.getenv());
+    }
+
+    /** The configuration these options describe, with {@code env} as the environment; a wrong value is a usage error. */
+    LagMonitorConfig toConfig(Map<String, String> env) {
+        KafkaClientEnvironment fromEnv = KafkaClientEnvironment.of(env);
+        String bootstrap = this.bootstrap != null ? this.bootstrap : fromEnv.bootstrap();
         if (bootstrap == null || bootstrap.isBlank()) {
             throw new ParameterException(spec.commandLine(),
                 "Missing --bootstrap HOST:PORT (or the environment variable WIRESTREAM_BOOTSTRAP)");
@@ -62,6 +75,7 @@ public final class LagOptions {
         props.put(LagMonitorConfig.WINDOW_SAMPLES, windowSamples);
         props.put(LagMonitorConfig.WINDOW_MIN_SAMPLES, Math.min(3, windowSamples));
         props.put(LagMonitorConfig.TIMEOUT_MS, (int) Math.min(Integer.MAX_VALUE, Math.round(timeoutSeconds * 1000)));
+        fromEnv.admin().forEach((k, v) -> props.put(LagMonitorConfig.ADMIN_PREFIX + k, v));
         if (commandConfig != null) {
             readCommandConfig().forEach((k, v) -> props.put(LagMonitorConfig.ADMIN_PREFIX + k, v));
         }

@@ -15,6 +15,7 @@ import java.util.Map;
  */
 public final class HealthRegistry {
     private final Map<String, HealthCheck> checks = new LinkedHashMap<>();
+    private final java.util.Set<String> informational = new java.util.HashSet<>();
     private final Map<String, Meter.Id> gauges = new LinkedHashMap<>();
     private MeterRegistry meters;
 
@@ -24,6 +25,16 @@ public final class HealthRegistry {
      * @throws IllegalArgumentException if the name is blank or already taken
      */
     public synchronized HealthRegistry register(String name, HealthCheck check) {
+        return register(name, check, true);
+    }
+
+    /**
+     * Adds a check; with {@code gatesReadiness=false} it is reported (in the probes' bodies and the gauge) but a
+     * NOT_READY result does not fail readiness: for parts whose trouble should alert someone without taking the
+     * whole instance out of service (one failing feed must not cut off the push endpoint). DOWN still fails
+     * liveness.
+     */
+    public synchronized HealthRegistry register(String name, HealthCheck check, boolean gatesReadiness) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("check name must not be blank");
         }
@@ -32,6 +43,9 @@ public final class HealthRegistry {
         }
         if (checks.putIfAbsent(name, check) != null) {
             throw new IllegalArgumentException("a health check named '" + name + "' is already registered");
+        }
+        if (!gatesReadiness) {
+            informational.add(name);
         }
         if (meters != null) {
             gauge(name);
@@ -42,6 +56,7 @@ public final class HealthRegistry {
     /** Removes a check (a source that was configured away); unknown names are ignored. */
     public synchronized void unregister(String name) {
         checks.remove(name);
+        informational.remove(name);
         Meter.Id id = gauges.remove(name);
         if (id != null && meters != null) {
             meters.remove(id);
@@ -63,10 +78,16 @@ public final class HealthRegistry {
         return new HealthReport(results.values().stream().noneMatch(h -> h.status() == Health.Status.DOWN), results);
     }
 
-    /** Runs every check; passes when all are {@code UP}. */
+    /** Runs every check; passes when all that gate readiness are {@code UP} (and none is {@code DOWN}). */
     public HealthReport readiness() {
         Map<String, Health> results = runAll();
-        return new HealthReport(results.values().stream().allMatch(h -> h.status() == Health.Status.UP), results);
+        java.util.Set<String> notGating;
+        synchronized (this) {
+            notGating = java.util.Set.copyOf(informational);
+        }
+        boolean ready = results.entrySet().stream().allMatch(e -> e.getValue().status() == Health.Status.UP
+            || notGating.contains(e.getKey()) && e.getValue().status() != Health.Status.DOWN);
+        return new HealthReport(ready, results);
     }
 
     private Map<String, Health> runAll() {

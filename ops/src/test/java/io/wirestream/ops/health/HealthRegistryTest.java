@@ -25,6 +25,22 @@ class HealthRegistryTest {
     }
 
     @Test
+    void shouldReportButNotGateReadinessOnAnInformationalCheck() {
+        HealthRegistry registry = new HealthRegistry()
+            .register("kafka-streams", () -> Health.up("RUNNING"))
+            .register("source:wire", () -> Health.notReady("3 polls failed"), false);
+
+        Map<String, Health> expected = new LinkedHashMap<>();
+        expected.put("kafka-streams", Health.up("RUNNING"));
+        expected.put("source:wire", Health.notReady("3 polls failed"));
+        assertEquals(new HealthReport(true, expected), registry.readiness());
+
+        registry.register("source:other", () -> Health.down("broken"), false);
+        assertEquals(false, registry.readiness().passing());
+        assertEquals(false, registry.liveness().passing());
+    }
+
+    @Test
     void shouldBeNeitherLiveNorReadyWhenACheckIsDown() {
         HealthRegistry registry = new HealthRegistry().register("kafka-streams", () -> Health.down("ERROR"));
 
