@@ -1,5 +1,6 @@
 package io.wirestream.processors;
 
+import io.wirestream.processors.dedup.Deduplication;
 import io.wirestream.processors.enrich.EnrichmentStages;
 
 import java.util.ArrayList;
@@ -12,6 +13,8 @@ public final class PipelineStages {
 
     public static List<PipelineStage> standard(ProcessorConfig config) {
         List<PipelineStage> stages = new ArrayList<>();
+        // dedup first: copies never cost an enrichment, and only originals reach the enriched topic
+        stages.add(new Deduplication());
         stages.addAll(EnrichmentStages.standard());
         return List.copyOf(stages);
     }

@@ -31,6 +31,8 @@ public final class ProcessorConfig extends WirestreamConfig {
     public static final String PIPELINE_VERSION = "pipeline.version";
 
     public static final String DEFAULT_APPLICATION_ID = "wirestream-processors";
+    /** How the topic prefix reaches the exception handlers through the Streams configuration. */
+    public static final String HANDLER_TOPIC_PREFIX = "wirestream.handlers.topic.prefix";
 
     /** Default port of the processors' metrics and health endpoints. */
     public static final int DEFAULT_OPS_HTTP_PORT = 9309;
@@ -77,7 +79,8 @@ public final class ProcessorConfig extends WirestreamConfig {
         p.putAll(kafkaClientConfigs());
         // the registry and topic settings travel along so the exception handlers can build dead letters
         p.putAll(registryConfigs());
-        p.put(TOPIC_PREFIX, getString(TOPIC_PREFIX));
+        // not under topic.prefix: Kafka Streams reads every topic.* setting as a config of its internal topics
+        p.put(HANDLER_TOPIC_PREFIX, getString(TOPIC_PREFIX));
         p.put(APPLICATION_ID, applicationId());
         p.put(STATE_DIR, getString(STATE_DIR));
         p.put(NUM_STREAM_THREADS, getInt(NUM_STREAM_THREADS));

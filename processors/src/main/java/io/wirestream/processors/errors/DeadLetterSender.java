@@ -34,7 +34,7 @@ final class DeadLetterSender implements AutoCloseable {
     private final Serializer<DeadLetter> serializer;
 
     DeadLetterSender(Map<String, ?> streamsConfigs) {
-        Object prefix = streamsConfigs.get(WirestreamConfig.TOPIC_PREFIX);
+        Object prefix = streamsConfigs.get(io.wirestream.processors.ProcessorConfig.HANDLER_TOPIC_PREFIX);
         this.topic = new TopicNames(prefix == null ? TopicNames.DEFAULT_PREFIX : prefix.toString()).deadLetters();
         this.applicationId = String.valueOf(streamsConfigs.get(StreamsConfig.APPLICATION_ID_CONFIG));
         Object url = streamsConfigs.get(WirestreamConfig.SCHEMA_REGISTRY_URL);

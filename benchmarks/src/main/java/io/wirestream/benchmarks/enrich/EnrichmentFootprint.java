@@ -1,0 +1,65 @@
+package io.wirestream.benchmarks.enrich;
+
+import io.wirestream.enrichment.Enricher;
+import io.wirestream.enrichment.language.DetectionLimits;
+import io.wirestream.enrichment.language.LanguageIdentifier;
+import io.wirestream.enrichment.language.LinguaLanguageIdentifier;
+import io.wirestream.enrichment.language.NewsLanguages;
+import io.wirestream.enrichment.language.OpenNlpLanguageIdentifier;
+
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * Heap retained by the enrichment models: used heap after full collections, before and after
+ * loading each one, in a fresh JVM per model so they do not share classes or caches.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar io.wirestream.benchmarks.enrich.EnrichmentFootprint enricher|opennlp|lingua|lingua-low</pre>
+ */
+public final class EnrichmentFootprint {
+
+    private EnrichmentFootprint() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 1) {
+            throw new IllegalArgumentException("usage: EnrichmentFootprint enricher|opennlp|lingua|lingua-low");
+        }
+        Supplier<Object> load = switch (args[0]) {
+            case "enricher" -> () -> {
+                Enricher e = Enricher.standard();
+                e.enrich(SampleArticles.article("ru", 4096, 0));
+                return e;
+            };
+            case "opennlp" -> () -> warm(OpenNlpLanguageIdentifier.forNews());
+            case "lingua" -> () -> warm(LinguaLanguageIdentifier.create(NewsLanguages.CODES, DetectionLimits.DEFAULT, false));
+            case "lingua-low" -> () -> warm(LinguaLanguageIdentifier.create(NewsLanguages.CODES, DetectionLimits.DEFAULT, true));
+            default -> throw new IllegalArgumentException("unknown model " + args[0]);
+        };
+        long before = usedAfterGc();
+        Object model = load.get();
+        long after = usedAfterGc();
+        System.out.printf(Locale.ROOT, "%s retained heap: %.1f MB%n", args[0], (after - before) / 1e6);
+        if (model.hashCode() == 42) {
+            System.out.println();
+        }
+    }
+
+    private static Object warm(LanguageIdentifier identifier) {
+        identifier.identify(SampleArticles.article("en", 4096, 0));
+        return identifier;
+    }
+
+    private static long usedAfterGc() {
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return rt.totalMemory() - rt.freeMemory();
+    }
+}

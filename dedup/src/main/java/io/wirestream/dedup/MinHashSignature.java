@@ -1,0 +1,81 @@
+package io.wirestream.dedup;
+
+import java.util.Arrays;
+
+/**
+ * A MinHash signature with 16-bit values: for each of n hash permutations, the lowest 16 bits of the
+ * smallest hash over the text's shingles (b-bit MinHash, Li and König 2010, with b = 16).
+ *
+ * <p>Two signatures agree at a position with probability J + (1 - J) / 65536, where J is the
+ * Jaccard similarity of the two shingle sets; {@link #estimateSimilarity} inverts that. The
+ * estimate's standard deviation is about sqrt(J (1 - J) / n). Immutable.
+ */
+public final class MinHashSignature {
+
+    private static final double COLLISION = 1.0 / 65536;
+
+    private final short[] values;
+
+    private MinHashSignature(short[] values) {
+        this.values = values;
+    }
+
+    /** @param values the 16-bit values, at least one; copied */
+    public static MinHashSignature of(short[] values) {
+        if (values == null || values.length == 0) {
+            throw new IllegalArgumentException("a MinHash signature needs at least one value");
+        }
+        return new MinHashSignature(values.clone());
+    }
+
+    static MinHashSignature wrap(short[] values) {
+        return new MinHashSignature(values);
+    }
+
+    public int length() {
+        return values.length;
+    }
+
+    /** @return the value of permutation {@code i} (unsigned 16 bits) */
+    public int value(int i) {
+        return values[i] & 0xffff;
+    }
+
+    public short[] values() {
+        return values.clone();
+    }
+
+    /**
+     * @return the estimated Jaccard similarity of the two texts' shingle sets, 0..1
+     * @throws IllegalArgumentException if the signatures have different lengths
+     */
+    public double estimateSimilarity(MinHashSignature other) {
+        if (other.values.length != values.length) {
+            throw new IllegalArgumentException("signatures of different lengths cannot be compared: "
+                    + values.length + " and " + other.values.length);
+        }
+        int equal = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == other.values[i]) {
+                equal++;
+            }
+        }
+        double agreement = (double) equal / values.length;
+        return Math.max(0.0, Math.min(1.0, (agreement - COLLISION) / (1 - COLLISION)));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MinHashSignature s && Arrays.equals(values, s.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(values);
+    }
+
+    @Override
+    public String toString() {
+        return "MinHashSignature[" + values.length + " values]";
+    }
+}

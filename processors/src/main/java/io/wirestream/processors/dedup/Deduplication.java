@@ -1,0 +1,142 @@
+package io.wirestream.processors.dedup;
+
+import io.wirestream.avro.DuplicateNotice;
+import io.wirestream.avro.EnrichedArticle;
+import io.wirestream.avro.dedup.DedupAnswer;
+import io.wirestream.avro.dedup.DedupCheck;
+import io.wirestream.avro.dedup.DedupGather;
+import io.wirestream.avro.dedup.DedupMessage;
+import io.wirestream.avro.dedup.DedupProbe;
+import io.wirestream.core.Topic;
+import io.wirestream.dedup.DedupParameters;
+import io.wirestream.processors.PipelineStage;
+import io.wirestream.processors.StageContext;
+import java.time.Duration;
+import java.util.Objects;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The deduplication stage: exact copies (canonical URL, normalised text) and near-duplicates
+ * (MinHash with LSH banding), decided the same way whichever partition or instance sees which copy.
+ *
+ * <p>Design (scatter/gather; see docs/dedup.md):
+ * <pre>
+ * articles by id --scatter--> one probe per index key --[dedup-probes]--> index (store dedup-index)
+ *   index --check per candidate--> [dedup-checks] --> verify against the candidate's signature
+ *   index --PROBED answer--------> [dedup-answers] --\
+ *   verify --CHECKED answer------> [dedup-verified] --+--> gather --> verdict
+ * </pre>
+ * Scatter, verify and gather run on the partitions of article ids and share the stores
+ * {@code dedup-signatures}, {@code dedup-pending} and {@code dedup-gather}; the index runs on the
+ * partitions of index keys. All repartition topics are keyed with the same String serde as the input
+ * and get its partition count, so an article's answers come back to the partition that parked it.
+ *
+ * <p>A copy produces a {@link DuplicateNotice} on {@code news.duplicates} (keyed by the copy's id) and
+ * goes no further. State is RocksDB with changelogs; signatures and index entries expire after
+ * {@link io.wirestream.processors.ProcessorConfig#DEDUP_WINDOW_MS} of stream time.
+ */
+public final class Deduplication implements PipelineStage {
+
+    public static final String NAME = "dedup";
+    public static final String SIGNATURES_STORE = "dedup-signatures";
+    public static final String INDEX_STORE = "dedup-index";
+    public static final String PENDING_STORE = "dedup-pending";
+    public static final String GATHER_STORE = "dedup-gather";
+    public static final String PROBES_TOPIC = "dedup-probes";
+    public static final String CHECKS_TOPIC = "dedup-checks";
+    public static final String ANSWERS_TOPIC = "dedup-answers";
+    public static final String VERIFIED_TOPIC = "dedup-verified";
+
+    private final DedupParameters parameters;
+
+    /** The stage with the production parameters. */
+    public Deduplication() {
+        this(DedupParameters.DEFAULTS);
+    }
+
+    public Deduplication(DedupParameters parameters) {
+        this.parameters = Objects.requireNonNull(parameters, "parameters");
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public KStream<String, EnrichedArticle> build(KStream<String, EnrichedArticle> in, StageContext ctx) {
+        StreamsBuilder builder = ctx.builder();
+        long windowMs = ctx.config().dedupWindowMs();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SIGNATURES_STORE),
+                Serdes.Bytes(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INDEX_STORE),
+                Serdes.Bytes(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE),
+                Serdes.String(), ctx.serdes().forValues(EnrichedArticle.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(GATHER_STORE),
+                Serdes.String(), ctx.serdes().forValues(DedupGather.class)));
+
+        KStream<String, DedupOutcome> checked = in
+                .process(() -> new RedeliveryProcessor(parameters), Named.as(step("redelivery")), SIGNATURES_STORE);
+        KStream<String, DedupOutcome> redelivered = checked
+                .filter((id, outcome) -> outcome.article() == null, Named.as(step("redelivered")));
+        KStream<String, DedupProbe> probes = checked
+                .filter((id, outcome) -> outcome.article() != null, Named.as(step("fresh")))
+                .mapValues(DedupOutcome::article, Named.as(step("fresh-article")))
+                .process(() -> new ScatterProcessor(parameters, windowMs), Named.as(step("scatter")),
+                        SIGNATURES_STORE, PENDING_STORE, GATHER_STORE)
+                .repartition(Repartitioned.<String, DedupProbe>as(PROBES_TOPIC)
+                        .withKeySerde(Serdes.String()).withValueSerde(ctx.serdes().forValues(DedupProbe.class)));
+
+        KStream<String, DedupMessage> fromIndex = probes
+                .process(() -> new IndexProcessor(parameters, windowMs), Named.as(step("index")), INDEX_STORE);
+
+        KStream<String, DedupAnswer> verified = fromIndex
+                .filter((id, m) -> m.getCheck() != null, Named.as(step("checks")))
+                .mapValues(DedupMessage::getCheck, Named.as(step("check")))
+                .repartition(Repartitioned.<String, DedupCheck>as(CHECKS_TOPIC)
+                        .withKeySerde(Serdes.String()).withValueSerde(ctx.serdes().forValues(DedupCheck.class)))
+                .process(() -> new VerifyProcessor(parameters), Named.as(step("verify")), SIGNATURES_STORE)
+                .repartition(Repartitioned.<String, DedupAnswer>as(VERIFIED_TOPIC)
+                        .withKeySerde(Serdes.String()).withValueSerde(ctx.serdes().forValues(DedupAnswer.class)));
+
+        KStream<String, DedupAnswer> probed = fromIndex
+                .filter((id, m) -> m.getAnswer() != null, Named.as(step("answers")))
+                .mapValues(DedupMessage::getAnswer, Named.as(step("answer")))
+                .repartition(Repartitioned.<String, DedupAnswer>as(ANSWERS_TOPIC)
+                        .withKeySerde(Serdes.String()).withValueSerde(ctx.serdes().forValues(DedupAnswer.class)));
+
+        KStream<String, DedupOutcome> outcomes = probed
+                .merge(verified, Named.as(step("all-answers")))
+                .process(() -> new GatherProcessor(parameters), Named.as(step("gather")),
+                        SIGNATURES_STORE, PENDING_STORE, GATHER_STORE);
+
+        Topic<String, DuplicateNotice> duplicates = ctx.topics().duplicates();
+        outcomes
+                .merge(redelivered, Named.as(step("all-outcomes")))
+                .flatMap((id, outcome) -> outcome.notices().stream()
+                        .map(n -> KeyValue.pair(n.getCopyId(), n)).toList(), Named.as(step("notices")))
+                .to(duplicates.name(), Produced.with(duplicates.keySerde(), duplicates.valueSerde()).withName(step("sink-duplicates")));
+
+        return outcomes
+                .filter((id, outcome) -> outcome.article() != null, Named.as(step("passed")))
+                .mapValues(DedupOutcome::article, Named.as(step("article")));
+    }
+
+    /** Expiry runs on stream time, 168 times per window (hourly for 7 days), at least once a minute of stream time apart. */
+    static Duration expiryInterval(long windowMs) {
+        return Duration.ofMillis(Math.max(60_000L, windowMs / 168));
+    }
+
+    /** The time the original-choosing rule uses: publication, or fetch time when unknown. */
+    static long publishedAt(EnrichedArticle article) {
+        return article.getPublishedAt() != null ? article.getPublishedAt().toEpochMilli() : article.getFetchedAt().toEpochMilli();
+    }
+}

@@ -1,0 +1,138 @@
+package io.wirestream.processors.dedup;
+
+import io.wirestream.avro.DedupStatus;
+import io.wirestream.avro.DedupVerdict;
+import io.wirestream.avro.DuplicateKind;
+import io.wirestream.avro.DuplicateNotice;
+import io.wirestream.avro.EnrichedArticle;
+import io.wirestream.avro.dedup.DedupAnswer;
+import io.wirestream.avro.dedup.DedupAnswerType;
+import io.wirestream.avro.dedup.DedupGather;
+import io.wirestream.avro.dedup.DedupGatheredMatch;
+import io.wirestream.avro.dedup.DedupMatch;
+import io.wirestream.dedup.ArticleRef;
+import io.wirestream.dedup.DedupParameters;
+import io.wirestream.dedup.Match;
+import io.wirestream.dedup.MatchKind;
+import io.wirestream.dedup.NearDuplicateIndex;
+import io.wirestream.dedup.Verdict;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Step 4, back on the partition of the article id: counts the answers and, once every probe and
+ * every check has answered, decides with {@link io.wirestream.dedup.VerdictRule}:
+ * <ul>
+ *   <li>UNIQUE: the article goes on;</li>
+ *   <li>COPY: a notice (copy, its original) and the article stops here;</li>
+ *   <li>ORIGINAL (it precedes copies that arrived before it and were already passed on): the article
+ *       goes on, and each of those copies gets a notice naming it as their original.</li>
+ * </ul>
+ */
+final class GatherProcessor implements Processor<String, DedupAnswer, String, DedupOutcome> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatherProcessor.class);
+
+    private final DedupParameters parameters;
+    private ProcessorContext<String, DedupOutcome> context;
+    private NearDuplicateIndex index;
+    private KeyValueStore<String, EnrichedArticle> pending;
+    private KeyValueStore<String, DedupGather> gathers;
+
+    GatherProcessor(DedupParameters parameters) {
+        this.parameters = parameters;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, DedupOutcome> context) {
+        this.context = context;
+        KeyValueStore<Bytes, byte[]> signatures = context.getStateStore(Deduplication.SIGNATURES_STORE);
+        this.index = NearDuplicateIndex.signaturesOnly(parameters, new KeyValueByteStore(signatures));
+        this.pending = context.getStateStore(Deduplication.PENDING_STORE);
+        this.gathers = context.getStateStore(Deduplication.GATHER_STORE);
+    }
+
+    @Override
+    public void process(Record<String, DedupAnswer> record) {
+        String id = record.key();
+        DedupGather gather = gathers.get(id);
+        if (gather == null) {
+            LOG.warn("deduplication answer for article {}, which is not waiting for one: ignored", id);
+            return;
+        }
+        DedupAnswer answer = record.value();
+        if (answer.getType() == DedupAnswerType.PROBED) {
+            gather.setProbesAnswered(gather.getProbesAnswered() + 1);
+            gather.setChecksExpected(gather.getChecksExpected() + answer.getChecksSent());
+        } else {
+            gather.setChecksAnswered(gather.getChecksAnswered() + 1);
+            List<DedupGatheredMatch> matches = new ArrayList<>(gather.getMatches());
+            for (DedupMatch m : answer.getMatches()) {
+                matches.add(DedupGatheredMatch.newBuilder().setCandidateId(m.getCandidateId())
+                        .setCandidatePublishedAt(m.getCandidatePublishedAt()).setKind(m.getKind().name())
+                        .setSimilarity(m.getSimilarity()).build());
+            }
+            gather.setMatches(matches);
+        }
+        boolean complete = gather.getProbesAnswered() == gather.getProbesExpected()
+                && gather.getChecksAnswered() == gather.getChecksExpected();
+        if (!complete) {
+            gathers.put(id, gather);
+            return;
+        }
+        gathers.delete(id);
+        EnrichedArticle article = pending.get(id);
+        pending.delete(id);
+        if (article == null) {
+            LOG.warn("article {} completed deduplication but is no longer parked: dropped", id);
+            return;
+        }
+        context.forward(record.withValue(outcome(article, gather)));
+    }
+
+    private DedupOutcome outcome(EnrichedArticle article, DedupGather gather) {
+        List<Match> matches = new ArrayList<>();
+        for (DedupGatheredMatch m : gather.getMatches()) {
+            matches.add(new Match(new ArticleRef(m.getCandidateId(), m.getCandidatePublishedAt()),
+                    MatchKind.valueOf(m.getKind()), m.getSimilarity()));
+        }
+        Verdict verdict = index.decide(new ArticleRef(gather.getArticleId(), gather.getPublishedAt()), matches);
+        Instant now = Instant.now();
+        return switch (verdict.status()) {
+            case UNIQUE -> new DedupOutcome(withStatus(article, DedupStatus.UNIQUE), List.of());
+            case COPY -> {
+                Match original = verdict.original().orElseThrow();
+                yield new DedupOutcome(null, List.of(notice(article.getId(), original, now)
+                        .setCopyOrigin(article.getOrigin()).setCopyTitle(article.getTitle()).build()));
+            }
+            case ORIGINAL -> {
+                List<DuplicateNotice> notices = new ArrayList<>();
+                for (Match later : verdict.laterCopies()) {
+                    Match asOriginal = new Match(verdict.article(), later.kind(), later.similarity());
+                    notices.add(notice(later.candidate().id(), asOriginal, now).build());
+                }
+                yield new DedupOutcome(withStatus(article, DedupStatus.ORIGINAL), notices);
+            }
+        };
+    }
+
+    private static DuplicateNotice.Builder notice(String copyId, Match original, Instant now) {
+        return DuplicateNotice.newBuilder().setCopyId(copyId).setOriginalId(original.candidate().id())
+                .setKind(DuplicateKind.valueOf(original.kind().name())).setSimilarity(original.similarity())
+                .setDetectedAt(now).setCopyOrigin(null).setCopyTitle(null);
+    }
+
+    private static EnrichedArticle withStatus(EnrichedArticle article, DedupStatus status) {
+        return EnrichedArticle.newBuilder(article)
+                .setDedup(DedupVerdict.newBuilder(article.getDedup()).setStatus(status).build())
+                .build();
+    }
+}

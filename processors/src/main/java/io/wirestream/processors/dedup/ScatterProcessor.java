@@ -1,0 +1,114 @@
+package io.wirestream.processors.dedup;
+
+import io.wirestream.avro.DedupStatus;
+import io.wirestream.avro.DedupVerdict;
+import io.wirestream.avro.EnrichedArticle;
+import io.wirestream.avro.dedup.DedupGather;
+import io.wirestream.avro.dedup.DedupProbe;
+import io.wirestream.dedup.ArticleSignature;
+import io.wirestream.dedup.DedupParameters;
+import io.wirestream.dedup.IndexCodec;
+import io.wirestream.dedup.NearDuplicateIndex;
+import io.wirestream.dedup.SignatureFactory;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Step 1, on the partition of the article id: signs the article, registers its signature, parks the
+ * article until its verdict, and sends one probe per index key (keyed by the hex key, so that the
+ * repartition sends it to the partition that owns the key).
+ *
+ * <p>Re-deliveries (an id already registered inside the window) are answered by
+ * {@link RedeliveryProcessor} before they reach this step.
+ */
+final class ScatterProcessor implements Processor<String, EnrichedArticle, String, DedupProbe> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScatterProcessor.class);
+
+    private final SignatureFactory factory;
+    private final DedupParameters parameters;
+    private final long windowMs;
+    private ProcessorContext<String, DedupProbe> context;
+    private NearDuplicateIndex index;
+    private KeyValueStore<String, EnrichedArticle> pending;
+    private KeyValueStore<String, DedupGather> gathers;
+
+    ScatterProcessor(DedupParameters parameters, long windowMs) {
+        this.parameters = parameters;
+        this.factory = new SignatureFactory(parameters);
+        this.windowMs = windowMs;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, DedupProbe> context) {
+        this.context = context;
+        KeyValueStore<Bytes, byte[]> signatures = context.getStateStore(Deduplication.SIGNATURES_STORE);
+        this.index = NearDuplicateIndex.signaturesOnly(parameters, new KeyValueByteStore(signatures));
+        this.pending = context.getStateStore(Deduplication.PENDING_STORE);
+        this.gathers = context.getStateStore(Deduplication.GATHER_STORE);
+        context.schedule(Deduplication.expiryInterval(windowMs), PunctuationType.STREAM_TIME, this::expire);
+    }
+
+    @Override
+    public void process(Record<String, EnrichedArticle> record) {
+        EnrichedArticle article = record.value();
+        String id = record.key();
+        ArticleSignature signature = factory.sign(id, article.getUrl(), article.getBody(), Deduplication.publishedAt(article));
+        List<byte[]> keys = IndexCodec.indexKeys(signature);
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("article " + id + " has neither a valid URL nor any text to deduplicate on");
+        }
+        if (!index.register(signature, record.timestamp())) {
+            // unreachable while RedeliveryProcessor runs first on the same store and task
+            LOG.warn("article {} was already deduplicated inside the window: re-delivery dropped", id);
+            return;
+        }
+        pending.put(id, EnrichedArticle.newBuilder(article)
+                .setCanonicalUrl(signature.canonicalUrl().orElse(null))
+                .setDedup(DedupVerdict.newBuilder().setStatus(DedupStatus.NOT_CHECKED)
+                        .setFingerprint(signature.textFingerprint().orElse(null)).build())
+                .build());
+        gathers.put(id, DedupGather.newBuilder().setArticleId(id).setPublishedAt(signature.ref().publishedAt())
+                .setProbesExpected(keys.size()).setStartedAt(record.timestamp()).setMatches(new ArrayList<>()).build());
+        ByteBuffer sketch = signature.minHash().map(m -> ByteBuffer.wrap(IndexCodec.sketch(m))).orElse(null);
+        for (byte[] key : keys) {
+            DedupProbe probe = DedupProbe.newBuilder().setArticleId(id).setIndexKey(ByteBuffer.wrap(key)).setSketch(sketch).build();
+            context.forward(record.withKey(HexFormat.of().formatHex(key)).withValue(probe));
+        }
+    }
+
+    private void expire(long streamTime) {
+        long cutoff = streamTime - windowMs;
+        int removed = index.expire(cutoff);
+        List<String> stale = new ArrayList<>();
+        try (KeyValueIterator<String, DedupGather> it = gathers.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, DedupGather> kv = it.next();
+                if (kv.value.getStartedAt() < cutoff) {
+                    stale.add(kv.key);
+                }
+            }
+        }
+        for (String id : stale) {
+            // cannot happen while every probe is answered; bounds the state if a topology change lost answers
+            LOG.warn("article {} waited longer than the window for its deduplication answers: dropped", id);
+            gathers.delete(id);
+            pending.delete(id);
+        }
+        if (removed > 0) {
+            LOG.info("expired {} signatures older than {} ms of stream time", removed, windowMs);
+        }
+    }
+}

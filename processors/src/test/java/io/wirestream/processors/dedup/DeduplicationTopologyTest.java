@@ -1,0 +1,187 @@
+package io.wirestream.processors.dedup;
+
+import static io.wirestream.processors.dedup.DedupSamples.NEAR_COPY;
+import static io.wirestream.processors.dedup.DedupSamples.OTHER_STORY;
+import static io.wirestream.processors.dedup.DedupSamples.PUBLISHED;
+import static io.wirestream.processors.dedup.DedupSamples.STORY;
+import static io.wirestream.processors.dedup.DedupSamples.TRANSLATION;
+import static io.wirestream.processors.dedup.DedupSamples.article;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wirestream.avro.DedupStatus;
+import io.wirestream.avro.DuplicateKind;
+import io.wirestream.avro.DuplicateNotice;
+import io.wirestream.avro.EnrichedArticle;
+import io.wirestream.avro.RawArticle;
+import io.wirestream.core.SerdeFactory;
+import io.wirestream.core.Topics;
+import io.wirestream.processors.NewsPipeline;
+import io.wirestream.processors.ProcessorConfig;
+import io.wirestream.processors.StageContext;
+import io.wirestream.testkit.KafkaStack;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The production pipeline with the deduplication stage, production serdes and a real registry, through TopologyTestDriver. */
+@Timeout(120)
+class DeduplicationTopologyTest {
+
+    @RegisterExtension
+    static final KafkaStack stack = new KafkaStack();
+
+    private static final Duration WINDOW = Duration.ofHours(1);
+
+    @TempDir
+    Path stateDir;
+
+    private SerdeFactory serdes;
+    private Topics topics;
+    private Topology topology;
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, RawArticle> raw;
+    private TestOutputTopic<String, EnrichedArticle> enriched;
+    private TestOutputTopic<String, DuplicateNotice> duplicates;
+
+    @BeforeEach
+    void setUp() {
+        ProcessorConfig config = new ProcessorConfig(stack.config(Map.of(
+                ProcessorConfig.APPLICATION_ID, "dedup-topology-" + UUID.randomUUID(),
+                ProcessorConfig.STATE_DIR, stateDir.toString(),
+                ProcessorConfig.DEDUP_WINDOW_MS, WINDOW.toMillis())));
+        serdes = new SerdeFactory(config.registryConfigs());
+        topics = new Topics(config.topicNames(), serdes);
+        topology = NewsPipeline.build(new StageContext(new StreamsBuilder(), topics, serdes, config), List.of(new Deduplication()));
+        driver = new TopologyTestDriver(topology, config.streamsProperties());
+        raw = driver.createInputTopic(topics.raw().name(), new StringSerializer(), topics.raw().valueSerde().serializer());
+        enriched = driver.createOutputTopic(topics.enriched().name(), new StringDeserializer(), topics.enriched().valueSerde().deserializer());
+        duplicates = driver.createOutputTopic(topics.duplicates().name(), new StringDeserializer(),
+                topics.duplicates().valueSerde().deserializer());
+    }
+
+    @AfterEach
+    void tearDown() {
+        driver.close();
+        serdes.close();
+    }
+
+    private void send(RawArticle article, Instant eventTime) {
+        raw.pipeInput(article.getId(), article, eventTime);
+    }
+
+    private Map<String, DedupStatus> enrichedStatuses() {
+        return enriched.readKeyValuesToList().stream().collect(Collectors.toMap(kv -> kv.key, kv -> kv.value.getDedup().getStatus()));
+    }
+
+    private static String notice(DuplicateNotice n) {
+        return n.getCopyId() + "->" + n.getOriginalId() + " " + n.getKind();
+    }
+
+    @Test
+    void shouldPassTheOriginalAndTurnTheNearCopyIntoANotice() {
+        send(article("story-a", "https://daily.example/library", "Library reopens", STORY, PUBLISHED), PUBLISHED);
+        send(article("story-b", "https://wire.example/news/4711", "Mill Street library open again", NEAR_COPY,
+                PUBLISHED.plusSeconds(1800)), PUBLISHED.plusSeconds(1800));
+
+        assertEquals(Map.of("story-a", DedupStatus.UNIQUE), enrichedStatuses());
+        List<KeyValue<String, DuplicateNotice>> notices = duplicates.readKeyValuesToList();
+        assertEquals(List.of("story-b"), notices.stream().map(kv -> kv.key).toList());
+        DuplicateNotice n = notices.get(0).value;
+        assertEquals("story-b->story-a NEAR", notice(n));
+        assertTrue(n.getSimilarity() >= DedupParametersHolder.THRESHOLD && n.getSimilarity() < 1.0, "similarity " + n.getSimilarity());
+        assertEquals("https://wire.example/news/4711", n.getCopyOrigin());
+        assertEquals("Mill Street library open again", n.getCopyTitle());
+    }
+
+    @Test
+    void shouldMakeTheEarlierArticleTheOriginalWhenItArrivesAfterItsCopy() {
+        send(article("late-copy", "https://wire.example/news/1", null, NEAR_COPY, PUBLISHED.plusSeconds(3600)), PUBLISHED);
+        send(article("early-original", "https://daily.example/1", null, STORY, PUBLISHED), PUBLISHED.plusSeconds(60));
+
+        assertEquals(Map.of("late-copy", DedupStatus.UNIQUE, "early-original", DedupStatus.ORIGINAL), enrichedStatuses());
+        assertEquals(List.of("late-copy->early-original NEAR"), duplicates.readValuesToList().stream().map(DeduplicationTopologyTest::notice).toList());
+    }
+
+    @Test
+    void shouldKeepATranslationAndAnotherStoryAsArticlesOfTheirOwn() {
+        send(article("en", "https://daily.example/library", null, STORY, PUBLISHED), PUBLISHED);
+        send(article("de", "https://tageblatt.example/bibliothek", null, TRANSLATION, PUBLISHED.plusSeconds(60)), PUBLISHED.plusSeconds(60));
+        send(article("bus", "https://daily.example/buses", null, OTHER_STORY, PUBLISHED.plusSeconds(120)), PUBLISHED.plusSeconds(120));
+
+        assertEquals(Map.of("en", DedupStatus.UNIQUE, "de", DedupStatus.UNIQUE, "bus", DedupStatus.UNIQUE), enrichedStatuses());
+        assertTrue(duplicates.isEmpty(), "no duplicate notices expected");
+    }
+
+    @Test
+    void shouldRecogniseTheSameCanonicalUrlAndTheSameTextAsExactCopies() {
+        send(article("a", "https://www.daily.example/library?utm_source=rss", null, STORY, PUBLISHED), PUBLISHED);
+        send(article("b", "https://m.daily.example/library#comments", null, OTHER_STORY, PUBLISHED.plusSeconds(5)), PUBLISHED.plusSeconds(5));
+        send(article("c", "https://other.example/x", null, STORY.toUpperCase(), PUBLISHED.plusSeconds(9)), PUBLISHED.plusSeconds(9));
+
+        assertEquals(Map.of("a", DedupStatus.UNIQUE), enrichedStatuses());
+        assertEquals(List.of("b->a EXACT_URL", "c->a EXACT_TEXT"),
+                duplicates.readValuesToList().stream().map(DeduplicationTopologyTest::notice).toList());
+    }
+
+    @Test
+    void shouldAnswerARedeliveryOfTheSameIdWithANoticeAndKeepTheFirstVerdict() {
+        send(article("a", "https://daily.example/library", null, STORY, PUBLISHED), PUBLISHED);
+        send(article("a", "https://daily.example/library", null, STORY, PUBLISHED), PUBLISHED.plusSeconds(30));
+
+        assertEquals(List.of("a"), enriched.readKeyValuesToList().stream().map(kv -> kv.key).toList());
+        assertEquals(List.of("a->a EXACT_URL"), duplicates.readValuesToList().stream().map(DeduplicationTopologyTest::notice).toList());
+    }
+
+    @Test
+    void shouldForgetArticlesOlderThanTheWindow() {
+        send(article("old", "https://daily.example/library", null, STORY, PUBLISHED), PUBLISHED);
+        Instant later = PUBLISHED.plus(WINDOW).plus(WINDOW);
+        send(article("bus", "https://daily.example/buses", null, OTHER_STORY, later), later);
+        send(article("again", "https://wire.example/again", null, NEAR_COPY, later.plusSeconds(1)), later.plusSeconds(1));
+
+        assertEquals(Map.of("old", DedupStatus.UNIQUE, "bus", DedupStatus.UNIQUE, "again", DedupStatus.UNIQUE), enrichedStatuses());
+        assertTrue(duplicates.isEmpty(), "the old story expired from the index");
+    }
+
+    @Test
+    void shouldCarryTheFingerprintAndCanonicalUrl() {
+        send(article("a", "https://www.daily.example/library/?utm_medium=x", null, STORY, PUBLISHED), PUBLISHED);
+        EnrichedArticle a = enriched.readValue();
+        assertEquals("https://daily.example/library", a.getCanonicalUrl());
+        assertEquals(64, a.getDedup().getFingerprint().length());
+        assertEquals(List.of("clean", "dedup"), a.getProcessing().getStages());
+    }
+
+    @Test
+    void shouldNameEveryStoreAndInternalTopic() {
+        String description = topology.describe().toString();
+        for (String name : List.of("dedup-signatures", "dedup-index", "dedup-pending", "dedup-gather", "dedup-probes-repartition",
+                "dedup-checks-repartition", "dedup-answers-repartition", "dedup-verified-repartition", "dedup.scatter", "dedup.gather")) {
+            assertTrue(description.contains(name), name + " missing from\n" + description);
+        }
+    }
+
+    /** The production threshold, read once so the assertion above names it. */
+    private static final class DedupParametersHolder {
+        static final double THRESHOLD = io.wirestream.dedup.DedupParameters.DEFAULTS.threshold();
+    }
+}
