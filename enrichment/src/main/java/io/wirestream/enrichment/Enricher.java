@@ -2,6 +2,7 @@ package io.wirestream.enrichment;
 
 import io.wirestream.enrichment.entity.EntityLinker;
 import io.wirestream.enrichment.kb.KnowledgeBase;
+import io.wirestream.enrichment.language.LanguageGuess;
 import io.wirestream.enrichment.language.LanguageIdentifier;
 import io.wirestream.enrichment.language.ScriptAwareLanguageIdentifier;
 
@@ -35,6 +36,7 @@ public final class Enricher {
     }
 
     public Enrichment enrich(String text) {
-        return new Enrichment(languages.identify(text), linker.link(text));
+        LanguageGuess language = languages.identify(text);
+        return new Enrichment(language, linker.link(text, language.code()));
     }
 }

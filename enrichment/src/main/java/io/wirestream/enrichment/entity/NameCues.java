@@ -15,14 +15,14 @@ import java.util.Set;
 
 /**
  * Cue words for names the knowledge base does not know, read from the bundled
- * {@code name-cues-v1.txt} and held as match keys ({@link Morphology#keys}).
+ * {@code name-cues-v2.txt} and held as match keys ({@link Morphology#keys}).
  */
 public final class NameCues {
 
     /** The sections of the cue file. */
-    public enum Kind { PERSON_TITLE, ORG_WORD, CONNECTOR, PLACE_PREPOSITION, SPEECH_VERB, GIVEN_NAME }
+    public enum Kind { PERSON_TITLE, ORG_WORD, CONNECTOR, PLACE_PREPOSITION, PLACE_WORD, SPEECH_VERB, GIVEN_NAME }
 
-    private static final String RESOURCE = "/io/wirestream/enrichment/name-cues-v1.txt";
+    private static final String RESOURCE = "/io/wirestream/enrichment/name-cues-v2.txt";
 
     private final Map<Kind, Set<String>> keys;
     private final Morphology morphology;

@@ -51,7 +51,8 @@ public final class NameIds {
     }
 
     private static String computeLatin(String name) {
-        return LATIN_DISPLAY.get().transliterate(name).replace("ʹ", "").replace("ʺ", "");
+        // BGN/PCGN marks тс as t·s to keep it apart from ц: a middle dot readers do not expect
+        return LATIN_DISPLAY.get().transliterate(name).replace("ʹ", "").replace("ʺ", "").replace("·", "");
     }
 
     /** The {@code ws:} id of a name. */
@@ -62,7 +63,7 @@ public final class NameIds {
     private static String computeId(String name) {
         boolean cyrillic = name.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC);
         String ascii = (cyrillic ? CYRILLIC : ANY).get().transliterate(name).toLowerCase(Locale.ROOT)
-                .replaceAll("['\"ʹʺ’`]", "");
+                .replaceAll("['\"ʹʺ’`·]", "");
         StringBuilder words = new StringBuilder();
         for (String word : ascii.split("[^a-z0-9]+")) {
             if (word.isEmpty()) {

@@ -18,16 +18,20 @@ import java.util.Map;
 /**
  * The knowledge base shipped in the jar, version {@value #VERSION}:
  * <ul>
- *   <li>{@code countries-v1.tsv}: ISO 3166 code and Wikidata id of each country; the country's name
+ *   <li>{@code countries-v2.tsv}: ISO 3166 code and Wikidata id of each country; the country's name
  *       in every news language is read from ICU's locale data (CLDR), not typed;</li>
- *   <li>{@code entities-v1.jsonl}: world leaders, capitals and major cities, international
- *       organisations, companies and news agencies with names in several languages, and long
- *       official forms of some country names (merged into the country of the same id).</li>
+ *   <li>{@code entities-v2.jsonl}: heads of state and government and other leaders, capitals,
+ *       regional cities and regions with their exonyms (Frankfurt, Francfort, Франкфурт), central
+ *       and development banks, airlines and railways, news agencies, international organisations,
+ *       with names in several languages and scripts, and long official forms of some country names
+ *       (merged into the country of the same id). Version 2 added about 200 entities to version 1;
+ *       entities new in version 2 without a verified Wikidata id carry the {@code ws:} id that
+ *       version 1 gave the same name as an unknown name, so ids stay stable across versions.</li>
  * </ul>
  */
 public final class BundledKnowledgeBase {
 
-    public static final String VERSION = "v1";
+    public static final String VERSION = "v2";
     private static final String COUNTRIES = "/io/wirestream/enrichment/kb/countries-" + VERSION + ".tsv";
     private static final String ENTITIES = "/io/wirestream/enrichment/kb/entities-" + VERSION + ".jsonl";
 

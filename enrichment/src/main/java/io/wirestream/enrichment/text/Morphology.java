@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -38,22 +39,30 @@ import java.util.Set;
  * <ul>
  *   <li>Cyrillic: the lemmas of the Russian Morfologik dictionary that LanguageTool ships
  *       (tags {@code Fam} for surnames and {@code Name} for given names), so «Путиным» and «Путина»
- *       give {@code путин}; words it does not know fall back to Lucene's Russian light stemmer, and keep
- *       their own form as a second key so that a nominative out-of-dictionary name still meets its
- *       inflected forms;</li>
+ *       give {@code путин}; a place lemma first where the word has the shape of a place name
+ *       ({@link Analysis#placeLemma}: «Строгина» gives {@code строгино}); words it does not know fall
+ *       back to Lucene's Russian light stemmer, and keep their own form as a second key so that a
+ *       nominative out-of-dictionary name still meets its inflected forms;</li>
  *   <li>Latin: lower case, a short suffix after an apostrophe dropped (Putin's, Erdoğan'ın), and a
  *       second key without diacritics (Erdoğan, Erdogan);</li>
  *   <li>other scripts: lower case.</li>
  * </ul>
- * Thread-safe; one instance per process ({@link #shared()}) since the dictionary takes ~10 MB.
+ * Also the dictionary's analyses ({@link #analyse}) and its companion synthesis dictionary
+ * ({@link #form}: a lemma and a tag give the word form), used to cite names in the nominative.
+ * Thread-safe; one instance per process ({@link #shared()}) since the dictionaries take ~10 MB.
  */
 public final class Morphology {
 
     private static final String RUSSIAN_DICTIONARY = "/org/languagetool/resource/ru/russian.dict";
+    private static final String RUSSIAN_SYNTHESIS = "/org/languagetool/resource/ru/russian_synth.dict";
+    /** LanguageTool's list of the ~10,000 most frequent Russian words. */
+    private static final String RUSSIAN_COMMON_WORDS = "/org/languagetool/resource/ru/common_words.txt";
     private static volatile Morphology shared;
 
     private final Dictionary russian;
     private final ThreadLocal<DictionaryLookup> lookups;
+    private final ThreadLocal<DictionaryLookup> synthesis;
+    private final Set<String> frequentRussian;
     private final ThreadLocal<Transliterator> toAscii;
     private final CharArraySet stopWords;
     // Word -> result caches: analysis is a pure function of the word, and news vocabulary repeats.
@@ -74,6 +83,15 @@ public final class Morphology {
             throw new UncheckedIOException("cannot read the Russian dictionary", e);
         }
         lookups = ThreadLocal.withInitial(() -> new DictionaryLookup(russian));
+        Dictionary synth;
+        try {
+            synth = Dictionary.read(Objects.requireNonNull(Morphology.class.getResource(RUSSIAN_SYNTHESIS),
+                    "Russian synthesis dictionary " + RUSSIAN_SYNTHESIS + " not on the class path"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the Russian synthesis dictionary", e);
+        }
+        synthesis = ThreadLocal.withInitial(() -> new DictionaryLookup(synth));
+        frequentRussian = readWords(RUSSIAN_COMMON_WORDS);
         toAscii = ThreadLocal.withInitial(() -> Transliterator.getInstance("Latin-ASCII"));
         stopWords = new CharArraySet(4096, true);
         for (CharArraySet set : List.of(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, RussianAnalyzer.getDefaultStopSet(),
@@ -83,6 +101,23 @@ public final class Morphology {
                 SwedishAnalyzer.getDefaultStopSet(), DanishAnalyzer.getDefaultStopSet(), NorwegianAnalyzer.getDefaultStopSet(),
                 FinnishAnalyzer.getDefaultStopSet(), TurkishAnalyzer.getDefaultStopSet(), BulgarianAnalyzer.getDefaultStopSet())) {
             stopWords.addAll(set);
+        }
+    }
+
+    private static Set<String> readWords(String resource) {
+        try (java.io.InputStream in = Objects.requireNonNull(Morphology.class.getResourceAsStream(resource),
+                resource + " not on the class path (artifact org.languagetool:language-ru)")) {
+            Set<String> words = new java.util.HashSet<>();
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                String w = line.strip();
+                // capitalised entries (Москва) are names; only lower-case ones are ordinary words
+                if (!w.isEmpty() && !w.startsWith("#") && w.equals(w.toLowerCase(Locale.ROOT))) {
+                    words.add(lower(w));
+                }
+            }
+            return Set.copyOf(words);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
 
@@ -100,9 +135,26 @@ public final class Morphology {
         return m;
     }
 
-    /** What the Russian dictionary says about a word. */
-    public record Analysis(List<String> properLemmas, List<String> commonLemmas, boolean givenName, boolean surname) {
-        static final Analysis UNKNOWN = new Analysis(List.of(), List.of(), false, false);
+    /**
+     * What the Russian dictionary says about a word.
+     *
+     * @param properLemmas  lemmas of its readings as a given name, patronymic or surname: given names
+     *                      first (a nominative reading before oblique ones, so «Ирина» is Ирина, not the
+     *                      genitive of a surname Ирин), then surnames (whose lemmas are masculine)
+     * @param commonLemmas  lemmas of its other readings
+     * @param givenName     one reading is a given name ({@code Name})
+     * @param surname       one reading is a surname ({@code Fam})
+     * @param feminine      the first given-name reading, or else every surname reading, is feminine
+     * @param placeLemma    lemma of an inanimate noun reading that is indeclinable or neuter (Душанбе,
+     *                      Алматы, Строгино and its oblique forms Строгина, Строгине): the shape of
+     *                      place names the dictionary lists as nouns; null if none
+     * @param adjective     one reading is an adjective (Московской, Ильинское)
+     * @param abbreviation  one reading is an abbreviation of a common phrase (ЗАО, ЧП)
+     * @param gender        {@code Masc}, {@code Fem} or {@code Neut} of its first common noun reading, else null
+     */
+    public record Analysis(List<String> properLemmas, List<String> commonLemmas, boolean givenName, boolean surname,
+                           boolean feminine, String placeLemma, boolean adjective, boolean abbreviation, String gender) {
+        static final Analysis UNKNOWN = new Analysis(List.of(), List.of(), false, false, false, null, false, false, null);
 
         public boolean known() {
             return !properLemmas.isEmpty() || !commonLemmas.isEmpty();
@@ -131,33 +183,79 @@ public final class Morphology {
         if (found.isEmpty()) {
             return Analysis.UNKNOWN;
         }
-        Set<String> proper = new LinkedHashSet<>();
+        Set<String> givenNominative = new LinkedHashSet<>();
+        Set<String> given = new LinkedHashSet<>();
+        Set<String> surnames = new LinkedHashSet<>();
+        Set<String> pluralProper = new LinkedHashSet<>();
         Set<String> common = new LinkedHashSet<>();
-        boolean given = false;
-        boolean sur = false;
-        // Masculine nominative lemmas first: they are the citation form of a surname.
+        Boolean givenFeminine = null;
+        boolean surnameFeminine = true;
+        boolean isSurname = false;
+        boolean isGiven = false;
+        String place = null;
+        boolean adjective = false;
+        boolean abbreviation = false;
+        String gender = null;
+        String neuter = null;
         for (WordData wd : found) {
             String tag = String.valueOf(wd.getTag());
             String lemma = lower(String.valueOf(wd.getStem()));
-            boolean isName = tag.contains(":Name");
-            boolean isFam = tag.contains(":Fam");
-            if (isName || isFam) {
-                given |= isName;
-                sur |= isFam;
-                if (tag.contains(":Masc")) {
-                    proper.add(lemma);
+            List<String> parts = List.of(tag.split(":"));
+            boolean name = parts.contains("Name");
+            boolean fam = parts.contains("Fam");
+            boolean patr = parts.contains("Patr");
+            if (name || fam || patr) {
+                if (parts.contains("PL")) {
+                    // "the Almats" or "the Kochs": plural readings of names are rare in news, and
+                    // they hide indeclinable place names (Алматы) unless nothing else is known
+                    pluralProper.add(lemma);
+                } else if (name) {
+                    isGiven = true;
+                    (parts.contains("Nom") ? givenNominative : given).add(lemma);
+                    if (givenFeminine == null) {
+                        givenFeminine = parts.contains("Fem");
+                    }
+                } else {
+                    isSurname |= fam;
+                    surnameFeminine &= parts.contains("Fem");
+                    surnames.add(lemma);
                 }
-            } else {
-                common.add(lemma);
+                continue;
+            }
+            common.add(lemma);
+            String pos = parts.get(0);
+            adjective |= pos.equals("ADJ");
+            abbreviation |= pos.equals("ABR");
+            if (pos.equals("NN") && parts.size() > 2) {
+                if (gender == null) {
+                    gender = parts.get(2);
+                }
+                // NN:Inanim:Masc (no case: indeclinable), or a neuter inanimate noun that is also a surname
+                // (Строгина: Строгино or Строгин), decided once all readings are seen
+                if (place == null && parts.get(1).equals("Inanim") && parts.size() == 3) {
+                    place = lemma;
+                } else if (neuter == null && parts.get(1).equals("Inanim") && parts.get(2).equals("Neut")) {
+                    neuter = lemma;
+                }
             }
         }
-        for (WordData wd : found) {
-            String tag = String.valueOf(wd.getTag());
-            if (tag.contains(":Name") || tag.contains(":Fam")) {
-                proper.add(lower(String.valueOf(wd.getStem())));
-            }
+        if (place == null && isSurname) {
+            place = neuter;
         }
-        return new Analysis(List.copyOf(proper), List.copyOf(common), given, sur);
+        if (place != null && frequentRussian.contains(place)) {
+            // фото, метро, кафе: indeclinable loanwords among the most frequent words are not places
+            place = null;
+        }
+        List<String> proper = new ArrayList<>(givenNominative);
+        given.stream().filter(l -> !proper.contains(l)).forEach(proper::add);
+        surnames.stream().filter(l -> !proper.contains(l)).forEach(proper::add);
+        if (proper.isEmpty() && common.isEmpty()) {
+            proper.addAll(pluralProper);
+            isSurname = true;
+        }
+        boolean feminine = givenFeminine != null ? givenFeminine : isSurname && surnameFeminine;
+        return new Analysis(List.copyOf(proper), List.copyOf(common), isGiven, isSurname, feminine, place,
+                adjective, abbreviation, gender);
     }
 
     /**
@@ -178,6 +276,13 @@ public final class Morphology {
     private List<String> computeKeys(String word) {
         if (isCyrillic(word)) {
             Analysis a = analyse(word);
+            if (a.placeLemma() != null && !a.properLemmas().isEmpty()) {
+                // «Строгина»: the place Строгино first, the surname Строгин second
+                List<String> keys = new ArrayList<>(a.properLemmas().size() + 1);
+                keys.add(a.placeLemma());
+                a.properLemmas().stream().filter(k -> !k.equals(a.placeLemma())).forEach(keys::add);
+                return List.copyOf(keys);
+            }
             if (!a.properLemmas().isEmpty()) {
                 return a.properLemmas();
             }
@@ -197,6 +302,56 @@ public final class Morphology {
         String lower = lower(stripSuffixAfterApostrophe(word));
         String ascii = toAscii.get().transliterate(lower);
         return ascii.equals(lower) ? List.of(lower) : List.of(lower, ascii);
+    }
+
+    /**
+     * The form of a Russian lemma with the given tag of the dictionary's tag set (e.g. {@code крылов}
+     * and {@code NN:Fam:Fem:Sin:Nom} give {@code крылова}), or null if the dictionary has none.
+     */
+    public String form(String lemma, String tag) {
+        List<WordData> found = synthesis.get().lookup(lemma + "|" + tag);
+        return found.isEmpty() ? null : String.valueOf(found.get(0).getStem());
+    }
+
+    /**
+     * The nominative singular of an adjective reading of {@code word} in the given gender
+     * ({@code Masc}, {@code Fem}, {@code Neut}): «Московской» and {@code Fem} give «московская»;
+     * null if the word has no adjective reading.
+     */
+    public String adjectiveAgreeing(String word, String gender) {
+        for (WordData wd : lookups.get().lookup(lower(word))) {
+            if (String.valueOf(wd.getTag()).startsWith("ADJ")) {
+                String lemma = String.valueOf(wd.getStem());
+                String form = form(lemma, "ADJ:Posit:" + gender + ":Nom");
+                return form != null ? form : lemma;
+            }
+        }
+        return null;
+    }
+
+    /** The gender ({@code Masc}, {@code Fem}, {@code Neut}) of the noun reading of {@code word} with this lemma, or null. */
+    public String genderOf(String word, String lemma) {
+        for (WordData wd : lookups.get().lookup(lower(word))) {
+            String[] parts = String.valueOf(wd.getTag()).split(":");
+            if (parts[0].equals("NN") && parts.length > 2 && lower(String.valueOf(wd.getStem())).equals(lemma)) {
+                return parts[2];
+            }
+        }
+        return null;
+    }
+
+    /** Whether a reading of {@code word} is a noun or a full adjective in the genitive (реконструкции, инфраструктурных). */
+    public boolean genitive(String word) {
+        if (!isCyrillic(word)) {
+            return false;
+        }
+        for (WordData wd : lookups.get().lookup(lower(word))) {
+            List<String> parts = List.of(String.valueOf(wd.getTag()).split(":"));
+            if ((parts.get(0).equals("NN") || parts.get(0).equals("ADJ")) && !parts.contains("Short") && parts.contains("R")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The citation form of a Cyrillic name word (surname or given name), or null if unknown. */

@@ -38,6 +38,9 @@ public final class Tokenizer {
                         // French and Italian elided articles (l'Union, d'Azerbaïdjan): the name starts after the apostrophe
                         start = i + 1;
                         i++;
+                    } else if (d == '.' && i - start == 1) {
+                        // an initial (A.Garayev, J. Smith): the surname is a word of its own
+                        break;
                     } else if ((d == '\'' || d == '’' || d == '-' || d == '‑' || d == '.') && i + 1 < n
                             && Character.isLetter(text.charAt(i + 1)) && !(d == '.' && !Character.isUpperCase(text.charAt(i + 1)))) {
                         i += 2;
@@ -48,7 +51,10 @@ public final class Tokenizer {
                 tokens.add(new Token(text.substring(start, i), start, i, sentenceStart));
                 sentenceStart = false;
             } else {
-                if (c == '.' || c == '!' || c == '?' || c == '…' || c == '\n' || c == '。' || c == '！' || c == '？' || c == '։' || c == '।') {
+                if (c == '.' && initialBefore(text, i)) {
+                    // the dot of an initial does not end a sentence
+                    sentenceStart = false;
+                } else if (c == '.' || c == '!' || c == '?' || c == '…' || c == '\n' || c == '。' || c == '！' || c == '？' || c == '։' || c == '।') {
                     sentenceStart = true;
                 } else if (c == ':' || c == ';') {
                     // a colon or semicolon does not open a sentence, but a quote after it may
@@ -58,6 +64,11 @@ public final class Tokenizer {
             }
         }
         return tokens;
+    }
+
+    /** The char before {@code dot} is a single capital letter standing alone (an initial). */
+    private static boolean initialBefore(String text, int dot) {
+        return dot >= 1 && Character.isUpperCase(text.charAt(dot - 1)) && (dot == 1 || !isWordChar(text.charAt(dot - 2)));
     }
 
     private static boolean isWordChar(char c) {

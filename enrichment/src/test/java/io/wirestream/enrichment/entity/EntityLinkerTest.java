@@ -91,4 +91,128 @@ class EntityLinkerTest {
         assertEquals(true, kb.remove("Q123456"));
         assertEquals(0, kb.size());
     }
+
+    private static List<String> ids(List<LinkedEntity> entities) {
+        return entities.stream().map(LinkedEntity::id).sorted().toList();
+    }
+
+    private static List<String> texts(LinkedEntity e) {
+        return e.mentions().stream().map(Mention::text).toList();
+    }
+
+    @Test
+    void shouldNotTakeCapitalisedGermanCommonNounsForNames() {
+        String text = "Die Notenbank beließ den Leitzins zum dritten Mal in Folge unverändert. Nach Einschätzung "
+                + "von Christine Lagarde sinkt die Inflation. Die Fachleute der Notenbank rechnen mit Energie aus "
+                + "Ländern der Währungsunion, sagte die Ökonomin ohne Eile.";
+        List<LinkedEntity> entities = linker.link(text, "de");
+        assertEquals(List.of("ws:christine-lagarde"), ids(entities));
+    }
+
+    @Test
+    void shouldJudgeNounCapitalisationFromTheTextWhenTheLanguageIsNotGiven() {
+        String text = "Die Notenbank in Frankfurt beließ den Leitzins in Folge unverändert, und nach Einschätzung "
+                + "der Fachleute wird sich das nicht ändern.";
+        assertEquals(List.of("Q1794"), ids(linker.link(text)));
+    }
+
+    @Test
+    void shouldKeepGermanNamesWithEvidence() {
+        String text = "Bahnchef Richard Lutz traf in Darmstadt Vertreter der Europäischen Weltraumorganisation und der "
+                + "Stadtwerke Kourou. Lutz sagte, die Europäische Zentralbank sei nicht beteiligt.";
+        List<LinkedEntity> entities = linker.link(text, "de");
+        assertEquals(List.of("Richard Lutz", "Lutz"), texts(entity(entities, "ws:richard-lutz")));
+        assertEquals(EntityType.LOCATION, entity(entities, "ws:darmstadt").type());
+        assertEquals(List.of("Europäische Zentralbank"), texts(entity(entities, "Q8901")));
+    }
+
+    @Test
+    void shouldLinkAnAllCapitalsDatelineToThePlace() {
+        List<LinkedEntity> known = linker.link("FRANKFURT AM MAIN, 30. Oktober. Der Rat tagte in Frankfurt.", "de");
+        assertEquals(List.of("FRANKFURT AM MAIN", "Frankfurt"), texts(entity(known, "Q1794")));
+        assertEquals(1, known.size());
+
+        List<LinkedEntity> unknown = linker.link("KOUROU, French Guiana, May 12 - The rocket left Kourou at dawn.", "en");
+        LinkedEntity kourou = entity(unknown, "ws:kourou");
+        assertEquals(EntityType.LOCATION, kourou.type());
+        assertEquals(List.of("KOUROU", "Kourou"), texts(kourou));
+    }
+
+    @Test
+    void shouldTypeRussianPlaceNamesInObliqueCases() {
+        String text = "Жители Тушина жалуются на пробки. В Тушине откроют станцию, она соединит Тушино с центром. "
+                + "Дорога до Ленинградской области пройдет по Пятницкому шоссе. Груз отправят в Алматы.";
+        List<LinkedEntity> entities = linker.link(text, "ru");
+        LinkedEntity tushino = entity(entities, "ws:tushino");
+        assertEquals(EntityType.LOCATION, tushino.type());
+        assertEquals("Tushino", tushino.canonicalName());
+        assertEquals(List.of("Тушина", "Тушине", "Тушино"), texts(tushino));
+        LinkedEntity oblast = entity(entities, "ws:leningradskaya-oblast");
+        assertEquals(EntityType.LOCATION, oblast.type());
+        assertEquals("Leningradskaya oblast", oblast.canonicalName());
+        assertEquals(EntityType.LOCATION, entity(entities, "ws:pyatnitskoe-shose").type());
+        assertEquals(EntityType.LOCATION, entity(entities, "ws:almaty").type());
+        assertEquals(4, entities.size());
+    }
+
+    @Test
+    void shouldNotTakeASurnameReadingOfAnAdjectiveForAPerson() {
+        List<LinkedEntity> entities = linker.link("Пассажиры Московского метрополитена и жители Ильинского района довольны.", "ru");
+        assertEquals(List.of(EntityType.ORGANIZATION, EntityType.LOCATION), entities.stream().map(LinkedEntity::type).toList());
+    }
+
+    @Test
+    void shouldPutASurnameAfterAFeminineGivenNameInTheFeminine() {
+        List<LinkedEntity> ru = linker.link("По словам пресс-секретаря Анны Крыловой, поезда пойдут чаще.", "ru");
+        List<LinkedEntity> en = linker.link("Spokeswoman Anna Krylova said trains would run more often.", "en");
+        LinkedEntity inRussian = entity(ru, "ws:ana-krylova");
+        assertEquals("Anna Krylova", inRussian.canonicalName());
+        assertEquals(EntityType.PERSON, inRussian.type());
+        assertEquals(EntityType.PERSON, entity(en, "ws:ana-krylova").type());
+    }
+
+    @Test
+    void shouldKeepATitlesPortfolioOutOfThePersonsName() {
+        List<LinkedEntity> italian = linker.link("Hanno partecipato il ministro della Cultura Alessandro Giuli e altri.", "it");
+        assertEquals(List.of("Alessandro Giuli"), texts(entity(italian, "ws:alesandro-giuli")));
+        assertEquals(1, italian.size());
+        List<LinkedEntity> english = linker.link("The deal was welcomed by Minister of Transport Nurlan Sauranbayev on Monday.", "en");
+        assertEquals(List.of("ws:nurlan-sauranbaev"), ids(english));
+        List<LinkedEntity> before = linker.link("Finance Minister Rachel Reeves spoke first.", "en");
+        assertEquals(List.of("ws:rachel-reves"), ids(before));
+    }
+
+    @Test
+    void shouldLinkAnOrganisationWhoseWordsLookLikeAName() {
+        List<LinkedEntity> entities = linker.link("Senior managers of Kazakhstan Temir Zholy met in Astana.", "en");
+        assertEquals(List.of("Kazakhstan Temir Zholy"), texts(entity(entities, "ws:kazahstan-temir-zholy")));
+        assertEquals(List.of("Q1520", "ws:kazahstan-temir-zholy"), ids(entities));
+    }
+
+    @Test
+    void shouldGiveTheSamePlaceTheSameIdUnderItsExonyms() {
+        assertEquals(List.of("Q1794"), ids(linker.link("La réunion a eu lieu à Francfort.", "fr")));
+        assertEquals(List.of("Q1794"), ids(linker.link("Die Sitzung fand in Frankfurt statt.", "de")));
+        assertEquals(List.of("Q1794"), ids(linker.link("Заседание прошло во Франкфурте.", "ru")));
+        assertEquals(List.of("Q1794"), ids(linker.link("The meeting was held in Frankfurt.", "en")));
+    }
+
+    @Test
+    void shouldGiveTheSameIdsInRussianAndEnglish() {
+        List<LinkedEntity> ru = linker.link("Путин встретился с Алиевым в Душанбе. Самолет AZAL летел из Баку. "
+                + "Об этом сообщили ТАСС и агентство «Тренд». Пассажиры «Азербайджанских авиалиний» из Азербайджана.", "ru");
+        List<LinkedEntity> en = linker.link("Putin met Aliyev in Dushanbe. The Azerbaijan Airlines plane had left Baku, "
+                + "TASS and Trend reported, citing officials in Azerbaijan.", "en");
+        List<String> expected = List.of("Q227", "Q7747", "Q9248", "Q9365", "ws:azal", "ws:ilham-aliyev", "ws:tass", "ws:trend");
+        assertEquals(expected, ids(ru));
+        assertEquals(expected, ids(en));
+        assertEquals(List.of("AZAL", "Азербайджанских авиалиний"), texts(entity(ru, "ws:azal")));
+    }
+
+    @Test
+    void shouldDropCommonAbbreviationsMonthsAndSentenceInitialWords() {
+        assertEquals(List.of(), linker.link("Сотрудники ЗАО сообщили о ЧП на заводе.", "ru"));
+        assertEquals(List.of(), linker.link("The satellite will be launched in July.", "en"));
+        assertEquals(List.of(), linker.link("Officials said the plan works. Several officials agreed.", "en"));
+    }
 }

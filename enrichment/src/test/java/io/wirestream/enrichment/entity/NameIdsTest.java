@@ -22,4 +22,10 @@ class NameIdsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NameIds.idFor("«—»"));
         assertEquals("name has no letters or digits to build an id from: '«—»'", e.getMessage());
     }
+
+    @Test
+    void shouldDropTheMiddleDotBgnPutsBetweenTAndS() {
+        assertEquals("Aziatskiy bank", NameIds.latin("Азиатский банк"));
+        assertEquals("ws:aziatsky-bank", NameIds.idFor("Азиатский банк"));
+    }
 }

@@ -26,4 +26,14 @@ class BundledKnowledgeBaseTest {
         assertEquals(EntityType.LOCATION, russia.type());
         assertEquals(List.of("Россия", "Российская Федерация", "РФ"), russia.names().get("ru"));
     }
+
+    @Test
+    void shouldBeVersionTwoWithExonymsUnderOneId() {
+        KnowledgeBase kb = KnowledgeBase.bundled();
+        assertEquals("v2", kb.version());
+        KbEntity frankfurt = kb.get("Q1794").orElseThrow();
+        assertEquals(List.of("Francfort", "Francfort-sur-le-Main"), frankfurt.names().get("fr"));
+        assertEquals(List.of("Франкфурт", "Франкфурт-на-Майне"), frankfurt.names().get("ru"));
+        assertEquals(EntityType.ORGANIZATION, kb.get("ws:azal").orElseThrow().type());
+    }
 }

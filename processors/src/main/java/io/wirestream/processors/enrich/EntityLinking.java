@@ -138,7 +138,7 @@ public final class EntityLinking implements PipelineStage {
         public void process(FixedKeyRecord<String, EnrichedArticle> record) {
             EnrichedArticle article = record.value();
             context.forward(record.withValue(EnrichedArticle.newBuilder(article)
-                    .setEntities(toAvro(linker.link(article.getBody())))
+                    .setEntities(toAvro(linker.link(article.getBody(), article.getLanguage())))
                     .build()));
         }
     }
