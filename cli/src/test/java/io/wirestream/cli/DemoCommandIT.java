@@ -111,6 +111,55 @@ class DemoCommandIT {
         assertFalse(debris.get("body").asText().contains("Фото:"), debris.get("body").asText());
     }
 
+    private static JsonNode byOrigin(String topic, String origin) {
+        return topic(topic).stream().map(r -> r.get("value"))
+            .filter(v -> v.get("origin").asText().equals(origin)).findFirst()
+            .orElseThrow(() -> new AssertionError("no " + topic + " record from " + origin));
+    }
+
+    private static String idOf(String origin) {
+        return byOrigin("news.raw", origin).get("id").asText();
+    }
+
+    @Test
+    void shouldMarkTheSyndicatedNearCopyAndTheRefetchAsDuplicatesAndKeepTheTranslationPair() {
+        Map<String, String> notices = new HashMap<>();
+        topic("news.duplicates").forEach(r -> notices.put(r.get("value").get("copyOrigin").asText(),
+            r.get("value").get("kind").asText() + " of " + r.get("value").get("originalId").asText()));
+        assertEquals(Map.of(
+                "03-en-rail-corridor-syndicated.txt", "NEAR of " + idOf("01-en-rail-corridor.txt"),
+                "09-feed.jsonl:2", "EXACT_URL of " + idOf("09-feed.jsonl:1")),
+            notices);
+        List<String> enrichedOrigins = topic("news.enriched").stream().map(r -> r.get("value").get("origin").asText()).sorted().toList();
+        assertEquals(List.of("01-en-rail-corridor.txt", "02-ru-rail-corridor.txt", "04-de-central-bank.txt", "05-fr-central-bank.txt",
+            "06-ru-metro-with-debris.txt", "07-es-drought.txt", "08-en-science.txt", "09-feed.jsonl:1", "09-feed.jsonl:3"), enrichedOrigins);
+    }
+
+    @Test
+    void shouldDetectTheLanguageOfEverySample() {
+        Map<String, String> languages = new HashMap<>();
+        topic("news.enriched").forEach(r -> languages.put(r.get("value").get("origin").asText(), r.get("value").get("language").asText()));
+        assertEquals(Map.of("01-en-rail-corridor.txt", "en", "02-ru-rail-corridor.txt", "ru", "04-de-central-bank.txt", "de",
+            "05-fr-central-bank.txt", "fr", "06-ru-metro-with-debris.txt", "ru", "07-es-drought.txt", "es", "08-en-science.txt", "en",
+            "09-feed.jsonl:1", "it", "09-feed.jsonl:3", "pl"), languages);
+    }
+
+    @Test
+    void shouldGiveTheSameEntityTheSameIdInTheEnglishArticleAndItsRussianTranslation() {
+        Map<String, String> english = entityIds(byOrigin("news.enriched", "01-en-rail-corridor.txt"));
+        Map<String, String> russian = entityIds(byOrigin("news.enriched", "02-ru-rail-corridor.txt"));
+        for (String name : List.of("Kazakhstan", "Astana", "China", "Kassym-Jomart Tokayev")) {
+            assertTrue(english.containsKey(name), name + " missing in English: " + english);
+            assertEquals(english.get(name), russian.get(name), name + " in Russian: " + russian);
+        }
+    }
+
+    private static Map<String, String> entityIds(JsonNode article) {
+        Map<String, String> ids = new HashMap<>();
+        article.get("entities").forEach(e -> ids.put(e.get("canonicalName").asText(), e.get("id").asText()));
+        return ids;
+    }
+
     private static List<String> iterator(java.util.Iterator<String> it) {
         List<String> out = new ArrayList<>();
         it.forEachRemaining(out::add);

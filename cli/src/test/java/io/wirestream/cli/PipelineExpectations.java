@@ -13,8 +13,11 @@ final class PipelineExpectations {
 
     static void assertEnrichedFields(JsonNode article) {
         assertEquals("https://news.example.org/harbour?utm_source=rss", article.get("url").asText());
-        assertEquals("[\"clean\",\"language\",\"entities\"]", article.get("processing").get("stages").toString());
+        assertEquals("[\"clean\",\"dedup\",\"language\",\"entities\"]", article.get("processing").get("stages").toString());
         assertEquals("en", article.get("language").asText());
+        assertEquals("UNIQUE", article.get("dedup").get("status").asText());
+        assertEquals("https://news.example.org/harbour", article.get("canonicalUrl").asText());
+        assertEquals(64, article.get("dedup").get("fingerprint").asText().length());
         assertTrue(article.get("languageConfidence").asDouble() > 0.1, article.toString());
         JsonNode hamburg = null;
         for (JsonNode e : article.get("entities")) {

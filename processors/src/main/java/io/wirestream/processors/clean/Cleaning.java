@@ -10,18 +10,24 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The first step of the pipeline as plain logic: a {@link RawArticle} becomes an {@link EnrichedArticle}
  * with a cleaned body and title, not yet deduplicated ({@code NOT_CHECKED}) nor enriched
  * ({@code language=und}, no entities). When the source gave no title, the first line of the cleaned text
- * is taken if it reads like a headline, else its first sentence, cut to {@value #MAX_DERIVED_TITLE} chars.
+ * is taken if it reads like a headline, else its first sentence (after a wire dateline such as
+ * "BAKU, Azerbaijan, October 10."), cut to {@value #MAX_DERIVED_TITLE} chars.
  *
  * <p>Fails with {@link InvalidArticleException} on an article that has nothing left to process.
  */
 public final class Cleaning {
     public static final String STAGE = "clean";
     static final int MAX_DERIVED_TITLE = 160;
+    /** A wire dateline opening the text: "BAKU, Azerbaijan, October 10." or "LONDON (Reuters) -". */
+    private static final Pattern DATELINE = Pattern.compile(
+        "\\p{Lu}[\\p{Lu} .'-]{2,}(\\s*\\([^)]{1,40}\\))?(,[^.\\n]{1,60}?\\d{1,4})?\\s*[.:—–-]\\s+");
     private final TextCleaner cleaner;
     private final String pipelineVersion;
 
@@ -76,6 +82,10 @@ public final class Cleaning {
     static String deriveTitle(String cleanedBody) {
         int newline = cleanedBody.indexOf('\n');
         String first = newline < 0 ? cleanedBody : cleanedBody.substring(0, newline);
+        Matcher dateline = DATELINE.matcher(first);
+        if (dateline.lookingAt() && dateline.end() < first.length()) {
+            first = first.substring(dateline.end()).strip();
+        }
         if (first.length() <= MAX_DERIVED_TITLE && !first.endsWith(".")) {
             return first;
         }

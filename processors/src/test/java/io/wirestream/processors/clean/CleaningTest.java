@@ -53,6 +53,14 @@ class CleaningTest {
     }
 
     @Test
+    void shouldSkipAWireDatelineWhenDerivingTheTitle() {
+        assertEquals("The port reopened on Monday after the storm",
+            Cleaning.deriveTitle("HAMBURG, Germany, March 3. The port reopened on Monday after the storm. Ships queued."));
+        assertEquals("The port reopened", Cleaning.deriveTitle("HAMBURG (Wire) - The port reopened. Ships queued."));
+        assertEquals("Hamburg port reopens after the storm", Cleaning.deriveTitle("Hamburg port reopens after the storm\n\nText."));
+    }
+
+    @Test
     void shouldSayWhatIsWrongWithATombstone() {
         InvalidArticleException e = assertThrows(InvalidArticleException.class, () -> cleaning.apply(null, Instant.EPOCH));
         assertEquals("the record has no value (a tombstone); raw articles are never deleted this way", e.getMessage());
