@@ -68,6 +68,10 @@ final class KbLoadCommand implements Callable<Integer> {
         }
         LoadConfig config = new LoadConfig(connection.resolve(System.getenv()));
         String topic = config.topicNames().knowledgeBase();
+        if (config.createTopics()) {
+            io.wirestream.core.TopicProvisioner.ensure(config.kafkaClientConfigs(),
+                io.wirestream.core.TopicProvisioner.definitions(config.topicNames(), config.topicSettings()), java.time.Duration.ofSeconds(30));
+        }
         Map<String, Object> producerConfig = new HashMap<>(config.kafkaClientConfigs());
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
         producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
