@@ -44,7 +44,13 @@ class EmbeddedKafkaBrokerSaslIT {
             try (Admin admin = Admin.create(sasl(mechanism, ALICE.jaasConfig()))) {
                 String topic = "sasl-" + mechanism.toLowerCase();
                 admin.createTopics(Set.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
-                assertTrue(admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic));
+                // the broker learns of the new topic from the controller's metadata log a moment later
+                Set<String> names = Set.of();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (!names.contains(topic) && System.nanoTime() < deadline) {
+                    names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+                }
+                assertTrue(names.contains(topic), mechanism + ": topic " + topic + " not listed: " + names);
             }
         }
     }
