@@ -479,10 +479,11 @@ public final class EntityLinker {
                 untyped.add(s);
             }
         }
-        // A typed run seen once as "Азер Гараев" and once as "Гараев": the surname joins the full name.
+        // A typed run seen once as "Азер Гараев" and once as "Гараев": the surname joins the full name,
+        // also when the full name is a knowledge-base person whose aliases lack the lone surname.
         Map<String, Group> bySurname = new LinkedHashMap<>();
         for (Group g : groups.values()) {
-            if (g.known == null && g.type == EntityType.PERSON) {
+            if (g.type == EntityType.PERSON) {
                 Span longest = g.spans.stream().max(Comparator.comparingInt(s -> s.to() - s.from())).orElseThrow();
                 if (longest.to() - longest.from() >= 2) {
                     bySurname.putIfAbsent(keys.get(longest.to() - 1).get(0), g);

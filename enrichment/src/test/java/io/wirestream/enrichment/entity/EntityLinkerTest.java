@@ -92,6 +92,16 @@ class EntityLinkerTest {
         assertEquals(0, kb.size());
     }
 
+    @Test
+    void shouldJoinALoneSurnameToTheKnowledgeBasePersonNamedInFull() {
+        KnowledgeBase kb = KnowledgeBase.empty();
+        kb.put(new KbEntity("Q987654321", EntityType.PERSON, "Maren Holmqvist", Map.of("en", List.of("Maren Holmqvist"))));
+        List<LinkedEntity> entities = new EntityLinker(kb)
+            .link("Maren Holmqvist opened the library on Monday. Holmqvist said it would stay open late.", "en");
+        assertEquals(List.of("Maren Holmqvist", "Holmqvist"), texts(entity(entities, "Q987654321")));
+        assertEquals(List.of("Q987654321"), ids(entities));
+    }
+
     private static List<String> ids(List<LinkedEntity> entities) {
         return entities.stream().map(LinkedEntity::id).sorted().toList();
     }
