@@ -103,7 +103,7 @@ public final class Deduplication implements PipelineStage {
                 .mapValues(DedupMessage::getCheck, Named.as(step("check")))
                 .repartition(Repartitioned.<String, DedupCheck>as(CHECKS_TOPIC)
                         .withKeySerde(Serdes.String()).withValueSerde(ctx.serdes().forValues(DedupCheck.class)))
-                .process(() -> new VerifyProcessor(parameters), Named.as(step("verify")), SIGNATURES_STORE)
+                .process(() -> new VerifyProcessor(parameters), Named.as(step("verify")), SIGNATURES_STORE, GATHER_STORE)
                 .repartition(Repartitioned.<String, DedupAnswer>as(VERIFIED_TOPIC)
                         .withKeySerde(Serdes.String()).withValueSerde(ctx.serdes().forValues(DedupAnswer.class)));
 

@@ -18,7 +18,9 @@ import io.wirestream.dedup.NearDuplicateIndex;
 import io.wirestream.dedup.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -33,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>UNIQUE: the article goes on;</li>
  *   <li>COPY: a notice (copy, its original) and the article stops here;</li>
- *   <li>ORIGINAL (it precedes copies that arrived before it and were already passed on): the article
- *       goes on, and each of those copies gets a notice naming it as their original.</li>
+ *   <li>ORIGINAL (it precedes copies that arrived before it): the article goes on, and each of those
+ *       copies that was already passed on as an article gets a notice naming it as their original
+ *       (see {@link VerifyProcessor} for who writes the notice of a pair).</li>
  * </ul>
  */
 final class GatherProcessor implements Processor<String, DedupAnswer, String, DedupOutcome> {
@@ -78,7 +81,7 @@ final class GatherProcessor implements Processor<String, DedupAnswer, String, De
             for (DedupMatch m : answer.getMatches()) {
                 matches.add(DedupGatheredMatch.newBuilder().setCandidateId(m.getCandidateId())
                         .setCandidatePublishedAt(m.getCandidatePublishedAt()).setKind(m.getKind().name())
-                        .setSimilarity(m.getSimilarity()).build());
+                        .setSimilarity(m.getSimilarity()).setNoticeOwed(m.getNoticeOwed()).build());
             }
             gather.setMatches(matches);
         }
@@ -100,7 +103,11 @@ final class GatherProcessor implements Processor<String, DedupAnswer, String, De
 
     private DedupOutcome outcome(EnrichedArticle article, DedupGather gather) {
         List<Match> matches = new ArrayList<>();
+        Set<String> informed = new HashSet<>();
         for (DedupGatheredMatch m : gather.getMatches()) {
+            if (!m.getNoticeOwed()) {
+                informed.add(m.getCandidateId());
+            }
             matches.add(new Match(new ArticleRef(m.getCandidateId(), m.getCandidatePublishedAt()),
                     MatchKind.valueOf(m.getKind()), m.getSimilarity()));
         }
@@ -116,6 +123,9 @@ final class GatherProcessor implements Processor<String, DedupAnswer, String, De
             case ORIGINAL -> {
                 List<DuplicateNotice> notices = new ArrayList<>();
                 for (Match later : verdict.laterCopies()) {
+                    if (informed.contains(later.candidate().id())) {
+                        continue; // a copy with its own notice, or one deciding with this article in view
+                    }
                     Match asOriginal = new Match(verdict.article(), later.kind(), later.similarity());
                     notices.add(notice(later.candidate().id(), asOriginal, now).build());
                 }

@@ -54,7 +54,7 @@ final class IndexProcessor implements Processor<String, DedupProbe, String, Dedu
         DedupMatchKind kind = DedupMatchKind.valueOf(IndexCodec.kindOf(key).name());
         for (String candidate : others) {
             DedupCheck check = DedupCheck.newBuilder().setProbeId(probe.getArticleId()).setCandidateId(candidate)
-                    .setKind(kind).setSketch(probe.getSketch()).build();
+                    .setKind(kind).setSketch(probe.getSketch()).setProbePublishedAt(probe.getPublishedAt()).build();
             context.forward(record.withKey(candidate).withValue(DedupMessage.newBuilder().setCheck(check).setAnswer(null).build()));
         }
         DedupAnswer answer = DedupAnswer.newBuilder().setArticleId(probe.getArticleId()).setType(DedupAnswerType.PROBED)

@@ -84,7 +84,8 @@ final class ScatterProcessor implements Processor<String, EnrichedArticle, Strin
                 .setProbesExpected(keys.size()).setStartedAt(record.timestamp()).setMatches(new ArrayList<>()).build());
         ByteBuffer sketch = signature.minHash().map(m -> ByteBuffer.wrap(IndexCodec.sketch(m))).orElse(null);
         for (byte[] key : keys) {
-            DedupProbe probe = DedupProbe.newBuilder().setArticleId(id).setIndexKey(ByteBuffer.wrap(key)).setSketch(sketch).build();
+            DedupProbe probe = DedupProbe.newBuilder().setArticleId(id).setIndexKey(ByteBuffer.wrap(key)).setSketch(sketch)
+                    .setPublishedAt(signature.ref().publishedAt()).build();
             context.forward(record.withKey(HexFormat.of().formatHex(key)).withValue(probe));
         }
     }

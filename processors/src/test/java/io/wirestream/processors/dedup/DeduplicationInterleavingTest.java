@@ -1,0 +1,322 @@
+package io.wirestream.processors.dedup;
+
+import static io.wirestream.processors.dedup.DedupSamples.PUBLISHED;
+import static io.wirestream.processors.dedup.DedupSamples.STORY;
+import static io.wirestream.processors.dedup.DedupSamples.article;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wirestream.avro.DedupStatus;
+import io.wirestream.avro.DuplicateNotice;
+import io.wirestream.avro.EnrichedArticle;
+import io.wirestream.avro.dedup.DedupAnswer;
+import io.wirestream.avro.dedup.DedupCheck;
+import io.wirestream.avro.dedup.DedupGather;
+import io.wirestream.avro.dedup.DedupMessage;
+import io.wirestream.avro.dedup.DedupProbe;
+import io.wirestream.core.SerdeFactory;
+import io.wirestream.dedup.DedupParameters;
+import io.wirestream.processors.ProcessorConfig;
+import io.wirestream.processors.clean.Cleaning;
+import io.wirestream.processors.clean.TextCleaner;
+import io.wirestream.testkit.KafkaStack;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Predicate;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The stage's four processors driven message by message, in orders that a running cluster produces when
+ * two copies arrive at the same time on different partitions: each index key's partition sees one of the
+ * two first, and the answers come back in any order. Whatever the interleaving, the copy gets exactly one
+ * notice naming the original, and the original is passed on exactly once.
+ */
+@Timeout(120)
+class DeduplicationInterleavingTest {
+
+    @RegisterExtension
+    static final KafkaStack stack = new KafkaStack();
+
+    private static final String ORIGINAL = "a-original";
+    private static final String COPY = "b-copy";
+
+    private SerdeFactory serdes;
+    private Processors home;
+
+    @BeforeEach
+    void setUp() {
+        serdes = new SerdeFactory(new ProcessorConfig(stack.config(Map.of())).registryConfigs());
+        home = new Processors(serdes);
+    }
+
+    @AfterEach
+    void tearDown() {
+        serdes.close();
+    }
+
+    @Test
+    void shouldNoticeTheCopyOnceWhenBothAreStillWaitingWhileTheyCheckEachOther() {
+        Exchange x = home.meet();
+        x.checks.forEach(home::verify);
+        x.answers.forEach(home::gather);
+        home.gatherVerified();
+
+        assertOneNoticeAndTheOriginalPassedOn();
+    }
+
+    @Test
+    void shouldNoticeTheCopyOnceWhenTheCopyDecidesBeforeTheOriginalsChecksArrive() {
+        Exchange x = home.meet();
+        // the copy's checks are verified where the original waits, then the copy gathers everything and decides
+        x.checks.stream().filter(probedBy(COPY)).forEach(home::verify);
+        x.answers.stream().filter(a -> a.key().equals(COPY)).forEach(home::gather);
+        home.gatherVerified();
+        assertEquals(1, home.notices.size(), "the copy decided: " + home.notices);
+        // only now are the original's checks verified where the copy, already decided, lives
+        x.checks.stream().filter(probedBy(ORIGINAL)).forEach(home::verify);
+        x.answers.stream().filter(a -> a.key().equals(ORIGINAL)).forEach(home::gather);
+        home.gatherVerified();
+
+        assertOneNoticeAndTheOriginalPassedOn();
+    }
+
+    @Test
+    void shouldNoticeTheCopyOnceWhenTheOriginalDecidesBeforeTheCopysChecksArrive() {
+        Exchange x = home.meet();
+        x.checks.stream().filter(probedBy(ORIGINAL)).forEach(home::verify);
+        x.answers.stream().filter(a -> a.key().equals(ORIGINAL)).forEach(home::gather);
+        home.gatherVerified();
+        assertEquals(List.of(ORIGINAL), home.passed.stream().map(EnrichedArticle::getId).toList());
+        x.checks.stream().filter(probedBy(COPY)).forEach(home::verify);
+        x.answers.stream().filter(a -> a.key().equals(COPY)).forEach(home::gather);
+        home.gatherVerified();
+
+        assertOneNoticeAndTheOriginalPassedOn();
+    }
+
+    @Test
+    void shouldRePointACopyThatWasPassedOnBeforeItsOriginalArrived() {
+        home.decideAlone(home.clean(COPY, "https://mirror.example/story"));
+        assertEquals(List.of(COPY), home.passed.stream().map(EnrichedArticle::getId).toList());
+        home.decideAlone(home.clean(ORIGINAL, "https://daily.example/story"));
+
+        assertEquals(List.of(COPY + "->" + ORIGINAL), home.notices.stream().map(n -> n.getCopyId() + "->" + n.getOriginalId()).toList());
+        assertEquals(Map.of(COPY, DedupStatus.UNIQUE, ORIGINAL, DedupStatus.ORIGINAL), statuses());
+    }
+
+    private void assertOneNoticeAndTheOriginalPassedOn() {
+        assertEquals(List.of(COPY + "->" + ORIGINAL), home.notices.stream().map(n -> n.getCopyId() + "->" + n.getOriginalId()).toList(),
+                "notices");
+        assertEquals(List.of(ORIGINAL), home.passed.stream().map(EnrichedArticle::getId).toList(), "articles passed on");
+        assertTrue(home.gathers.approximateNumEntries() == 0 && home.pending.approximateNumEntries() == 0, "nothing left waiting");
+    }
+
+    private Map<String, DedupStatus> statuses() {
+        Map<String, DedupStatus> out = new LinkedHashMap<>();
+        home.passed.forEach(a -> out.put(a.getId(), a.getDedup().getStatus()));
+        return out;
+    }
+
+    private static Predicate<Record<String, DedupCheck>> probedBy(String id) {
+        return c -> c.value().getProbeId().equals(id);
+    }
+
+    /** What the index partitions sent back after both articles' probes: checks (to candidates) and PROBED answers. */
+    private record Exchange(List<Record<String, DedupCheck>> checks, List<Record<String, DedupAnswer>> answers) {
+    }
+
+    /**
+     * The processors of one instance owning every partition, with shared in-memory stores; the test routes
+     * each forwarded record to the next processor itself, so it chooses the order.
+     */
+    private static final class Processors {
+        private static final long WINDOW_MS = Duration.ofDays(7).toMillis();
+        final Cleaning cleaning = new Cleaning(new TextCleaner(), "test");
+        final MockProcessorContext<String, DedupProbe> scatterContext;
+        final MockProcessorContext<String, DedupMessage> indexContext;
+        final MockProcessorContext<String, DedupAnswer> verifyContext;
+        final MockProcessorContext<String, DedupOutcome> gatherContext;
+        final Processor<String, EnrichedArticle, String, DedupProbe> scatter;
+        final Processor<String, DedupProbe, String, DedupMessage> index;
+        final Processor<String, DedupCheck, String, DedupAnswer> verifier;
+        final Processor<String, DedupAnswer, String, DedupOutcome> gatherer;
+        final KeyValueStore<String, EnrichedArticle> pending;
+        final KeyValueStore<String, DedupGather> gathers;
+        final List<Record<String, DedupAnswer>> verified = new ArrayList<>();
+        final List<DuplicateNotice> notices = new ArrayList<>();
+        final List<EnrichedArticle> passed = new ArrayList<>();
+
+        Processors(SerdeFactory serdes) {
+            Properties props = new Properties();
+            props.put(StreamsConfig.APPLICATION_ID_CONFIG, "dedup-interleaving");
+            props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+            scatterContext = new MockProcessorContext<>(props);
+            indexContext = new MockProcessorContext<>(props);
+            verifyContext = new MockProcessorContext<>(props);
+            gatherContext = new MockProcessorContext<>(props);
+            KeyValueStore<Bytes, byte[]> signatures = store(Deduplication.SIGNATURES_STORE, Serdes.Bytes(), Serdes.ByteArray());
+            KeyValueStore<Bytes, byte[]> keys = store(Deduplication.INDEX_STORE, Serdes.Bytes(), Serdes.ByteArray());
+            pending = store(Deduplication.PENDING_STORE, Serdes.String(),
+                    pinned(serdes.forValues(EnrichedArticle.class), Deduplication.PENDING_STORE));
+            gathers = store(Deduplication.GATHER_STORE, Serdes.String(),
+                    pinned(serdes.forValues(DedupGather.class), Deduplication.GATHER_STORE));
+            for (MockProcessorContext<?, ?> c : List.of(scatterContext, verifyContext, gatherContext)) {
+                c.addStateStore(signatures);
+                c.addStateStore(pending);
+                c.addStateStore(gathers);
+            }
+            indexContext.addStateStore(keys);
+            scatter = new ScatterProcessor(DedupParameters.DEFAULTS, WINDOW_MS);
+            index = new IndexProcessor(DedupParameters.DEFAULTS, WINDOW_MS);
+            verifier = new VerifyProcessor(DedupParameters.DEFAULTS);
+            gatherer = new GatherProcessor(DedupParameters.DEFAULTS);
+            scatter.init(scatterContext);
+            index.init(indexContext);
+            verifier.init(verifyContext);
+            gatherer.init(gatherContext);
+        }
+
+        /**
+         * The mock context names every store's changelog alike; the registry would see two record types
+         * under one subject. Each store gets its own subject, as in the application.
+         */
+        private static <V> org.apache.kafka.common.serialization.Serde<V> pinned(org.apache.kafka.common.serialization.Serde<V> serde,
+                                                                                String store) {
+            String topic = "dedup-interleaving-" + store + "-changelog";
+            return Serdes.serdeFrom((t, v) -> serde.serializer().serialize(topic, v),
+                    (t, bytes) -> serde.deserializer().deserialize(topic, bytes));
+        }
+
+        private <K, V> KeyValueStore<K, V> store(String name, org.apache.kafka.common.serialization.Serde<K> keySerde,
+                                                 org.apache.kafka.common.serialization.Serde<V> valueSerde) {
+            KeyValueStore<K, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), keySerde, valueSerde)
+                    .withLoggingDisabled().withCachingDisabled().build();
+            store.init(scatterContext.getStateStoreContext(), store);
+            return store;
+        }
+
+        EnrichedArticle clean(String id, String url) {
+            return cleaning.apply(article(id, url, null, STORY, PUBLISHED), PUBLISHED);
+        }
+
+        List<Record<String, DedupProbe>> scatter(EnrichedArticle article) {
+            scatterContext.resetForwards();
+            scatter.process(new Record<>(article.getId(), article, PUBLISHED.toEpochMilli()));
+            return scatterContext.forwarded().stream().map(f -> Processors.<String, DedupProbe>copy(f.record())).toList();
+        }
+
+        /**
+         * Both articles, the same text under two URLs, are scattered; each index key they share is then
+         * served with the original's probe first on one key and the copy's first on all the others, so
+         * that each finds the other.
+         */
+        Exchange meet() {
+            Map<String, Record<String, DedupProbe>> original = byKey(scatter(clean(ORIGINAL, "https://daily.example/story")));
+            Map<String, Record<String, DedupProbe>> copy = byKey(scatter(clean(COPY, "https://mirror.example/story")));
+            List<Record<String, DedupMessage>> out = new ArrayList<>();
+            boolean first = true;
+            for (Map.Entry<String, Record<String, DedupProbe>> e : original.entrySet()) {
+                Record<String, DedupProbe> other = copy.remove(e.getKey());
+                if (other == null) {
+                    out.addAll(index(e.getValue()));
+                } else if (first) {
+                    out.addAll(index(e.getValue()));
+                    out.addAll(index(other));
+                    first = false;
+                } else {
+                    out.addAll(index(other));
+                    out.addAll(index(e.getValue()));
+                }
+            }
+            copy.values().forEach(p -> out.addAll(index(p)));
+            assertTrue(!first, "the two articles share index keys");
+            List<Record<String, DedupCheck>> checks = new ArrayList<>();
+            List<Record<String, DedupAnswer>> answers = new ArrayList<>();
+            for (Record<String, DedupMessage> m : out) {
+                if (m.value().getCheck() != null) {
+                    checks.add(m.withValue(m.value().getCheck()));
+                } else {
+                    answers.add(m.withValue(m.value().getAnswer()));
+                }
+            }
+            assertTrue(checks.stream().anyMatch(probedBy(ORIGINAL)) && checks.stream().anyMatch(probedBy(COPY)),
+                    "each article found the other under some key");
+            return new Exchange(checks, answers);
+        }
+
+        /** Scatter, index, verify and gather one article with nothing else in flight. */
+        void decideAlone(EnrichedArticle article) {
+            List<Record<String, DedupCheck>> checks = new ArrayList<>();
+            List<Record<String, DedupAnswer>> answers = new ArrayList<>();
+            for (Record<String, DedupProbe> probe : scatter(article)) {
+                for (Record<String, DedupMessage> m : index(probe)) {
+                    if (m.value().getCheck() != null) {
+                        checks.add(m.withValue(m.value().getCheck()));
+                    } else {
+                        answers.add(m.withValue(m.value().getAnswer()));
+                    }
+                }
+            }
+            checks.forEach(this::verify);
+            answers.forEach(this::gather);
+            gatherVerified();
+        }
+
+        private static <K, V> Record<K, V> copy(Record<? extends K, ? extends V> r) {
+            return new Record<>(r.key(), r.value(), r.timestamp());
+        }
+
+        private static Map<String, Record<String, DedupProbe>> byKey(List<Record<String, DedupProbe>> probes) {
+            Map<String, Record<String, DedupProbe>> out = new LinkedHashMap<>();
+            probes.forEach(p -> out.put(p.key(), p));
+            return out;
+        }
+
+        List<Record<String, DedupMessage>> index(Record<String, DedupProbe> probe) {
+            indexContext.resetForwards();
+            index.process(probe);
+            return indexContext.forwarded().stream().map(f -> Processors.<String, DedupMessage>copy(f.record())).toList();
+        }
+
+        void verify(Record<String, DedupCheck> check) {
+            verifyContext.resetForwards();
+            verifier.process(check);
+            verifyContext.forwarded().forEach(f -> verified.add(copy(f.record())));
+        }
+
+        /** Gathers every CHECKED answer verified so far, in the order they were verified. */
+        void gatherVerified() {
+            List.copyOf(verified).forEach(this::gather);
+        }
+
+        /** Gathers one answer (consumed from the verified list when it came from there) and records the outcome. */
+        void gather(Record<String, DedupAnswer> answer) {
+            verified.remove(answer);
+            gatherContext.resetForwards();
+            gatherer.process(answer);
+            gatherContext.forwarded().forEach(f -> {
+                DedupOutcome outcome = f.record().value();
+                notices.addAll(outcome.notices());
+                if (outcome.article() != null) {
+                    passed.add(outcome.article());
+                }
+            });
+        }
+    }
+}
