@@ -9,6 +9,9 @@ import io.wirestream.ops.http.OpsHttpServer;
 import io.wirestream.ops.metrics.PipelineMetrics;
 import io.wirestream.core.TopicProvisioner;
 import io.wirestream.core.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -20,8 +23,11 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The processors application: owns the configuration, the topology and the Kafka Streams lifecycle.
@@ -37,6 +43,7 @@ public final class ProcessorApp implements AutoCloseable {
     private final ProcessorConfig config;
     private final SerdeFactory serdes;
     private final Topology topology;
+    private final int partitions;
     private final CountDownLatch running = new CountDownLatch(1);
     private final PrometheusMeterRegistry meterRegistry = PipelineMetrics.prometheusRegistry();
     private final PipelineMetrics metrics = new PipelineMetrics(meterRegistry);
@@ -48,7 +55,36 @@ public final class ProcessorApp implements AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         this.serdes = new SerdeFactory(config.registryConfigs());
         Topics topics = new Topics(config.topicNames(), serdes);
-        this.topology = NewsPipeline.build(new StageContext(new StreamsBuilder(), topics, serdes, config, metrics), stages);
+        String raw = config.topicNames().raw();
+        this.partitions = inputPartitions(config, raw).orElseGet(() -> {
+            log.info("Topic {} not found: the topology is built for the {} partitions it will be created with", raw,
+                config.topicSettings().partitions());
+            return config.topicSettings().partitions();
+        });
+        this.topology = NewsPipeline.build(new StageContext(new StreamsBuilder(), topics, serdes, config, metrics, partitions), stages);
+    }
+
+    /**
+     * The input topic's partition count, empty when it does not exist. Deduplication routes its probes to
+     * partitions itself and must know the count the repartition topics get (that of the input topic).
+     */
+    private static Optional<Integer> inputPartitions(ProcessorConfig config, String topic) {
+        try (Admin admin = Admin.create(config.kafkaClientConfigs())) {
+            TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames().get(60, TimeUnit.SECONDS).get(topic);
+            return Optional.of(d.partitions().size());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return Optional.empty();
+            }
+            throw new IllegalStateException("cannot read the partition count of " + topic + " at "
+                + config.bootstrapServers() + ": " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("cannot read the partition count of " + topic + ": no answer from "
+                + config.bootstrapServers() + " within 60 s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the partition count of " + topic, e);
+        }
     }
 
     public ProcessorApp(ProcessorConfig config) {
@@ -72,6 +108,11 @@ public final class ProcessorApp implements AutoCloseable {
             TopicProvisioner.ensure(config.kafkaClientConfigs(),
                 TopicProvisioner.definitions(config.topicNames(), config.topicSettings()), Duration.ofSeconds(30));
         }
+        String raw = config.topicNames().raw();
+        inputPartitions(config, raw).filter(n -> n != partitions).ifPresent(n -> {
+            throw new IllegalStateException("topic " + raw + " has " + n + " partitions, but the topology was built for "
+                + partitions + " (it was created or changed in between): start the processors again");
+        });
         streams = new KafkaStreams(topology, config.streamsProperties());
         streams.setUncaughtExceptionHandler(error -> {
             log.error("Stream thread failed; replacing it, processing resumes from the last commit", error);

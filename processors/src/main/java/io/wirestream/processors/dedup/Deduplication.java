@@ -28,7 +28,7 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <p>Design (scatter/gather; see docs/dedup.md):
  * <pre>
- * articles by id --scatter--> one probe per index key --[dedup-probes]--> index (store dedup-index)
+ * articles by id --scatter--> one probe per partition owning index keys --[dedup-probes]--> index (store dedup-index)
  *   index --check per candidate--> [dedup-checks] --> verify against the candidate's signature
  *   index --PROBED answer--------> [dedup-answers] --\
  *   verify --CHECKED answer------> [dedup-verified] --+--> gather --> verdict
@@ -78,10 +78,12 @@ public final class Deduplication implements PipelineStage {
                 Serdes.Bytes(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INDEX_STORE),
                 Serdes.Bytes(), Serdes.ByteArray()));
+        // an article is parked and its answers counted within a few commit intervals: the cache folds those
+        // updates into one changelog record per commit instead of one per answer
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE),
-                Serdes.String(), ctx.serdes().forValues(EnrichedArticle.class)));
+                Serdes.String(), ctx.serdes().forValues(EnrichedArticle.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(GATHER_STORE),
-                Serdes.String(), ctx.serdes().forValues(DedupGather.class)));
+                Serdes.String(), ctx.serdes().forValues(DedupGather.class)).withCachingEnabled());
 
         KStream<String, DedupOutcome> checked = in
                 .process(() -> new RedeliveryProcessor(parameters), Named.as(step("redelivery")), SIGNATURES_STORE);
@@ -90,7 +92,7 @@ public final class Deduplication implements PipelineStage {
         KStream<String, DedupProbe> probes = checked
                 .filter((id, outcome) -> outcome.article() != null, Named.as(step("fresh")))
                 .mapValues(DedupOutcome::article, Named.as(step("fresh-article")))
-                .process(() -> new ScatterProcessor(parameters, windowMs), Named.as(step("scatter")),
+                .process(() -> new ScatterProcessor(parameters, windowMs, ctx.partitions()), Named.as(step("scatter")),
                         SIGNATURES_STORE, PENDING_STORE, GATHER_STORE)
                 .repartition(Repartitioned.<String, DedupProbe>as(PROBES_TOPIC)
                         .withKeySerde(Serdes.String()).withValueSerde(ctx.serdes().forValues(DedupProbe.class)));

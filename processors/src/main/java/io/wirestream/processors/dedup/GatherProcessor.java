@@ -73,7 +73,7 @@ final class GatherProcessor implements Processor<String, DedupAnswer, String, De
         }
         DedupAnswer answer = record.value();
         if (answer.getType() == DedupAnswerType.PROBED) {
-            gather.setProbesAnswered(gather.getProbesAnswered() + 1);
+            gather.setProbesAnswered(gather.getProbesAnswered() + answer.getKeysServed());
             gather.setChecksExpected(gather.getChecksExpected() + answer.getChecksSent());
         } else {
             gather.setChecksAnswered(gather.getChecksAnswered() + 1);

@@ -8,10 +8,13 @@ import io.wirestream.avro.dedup.DedupMessage;
 import io.wirestream.avro.dedup.DedupProbe;
 import io.wirestream.dedup.DedupParameters;
 import io.wirestream.dedup.IndexCodec;
+import io.wirestream.dedup.MatchKind;
 import io.wirestream.dedup.NearDuplicateIndex;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -20,10 +23,11 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Step 2, on the partition of the index key: files the article under the key and sends a check to
- * each article already filed there (keyed by that article's id), then one PROBED answer saying how
- * many checks went out (keyed by the probing article's id). Every copy of a story meets its other
- * copies here, whichever partition and instance their ids belong to.
+ * Step 2, on the partition that owns a group of index keys: files the article under each key, sends one
+ * check to each distinct article already filed under any of them (keyed by that article's id, with the
+ * strongest kind of key they share), then one PROBED answer saying how many keys were served and how many
+ * checks went out (keyed by the probing article's id). Every copy of a story meets its other copies here,
+ * whichever partition and instance their ids belong to.
  */
 final class IndexProcessor implements Processor<String, DedupProbe, String, DedupMessage> {
 
@@ -49,16 +53,27 @@ final class IndexProcessor implements Processor<String, DedupProbe, String, Dedu
     @Override
     public void process(Record<String, DedupProbe> record) {
         DedupProbe probe = record.value();
-        byte[] key = bytes(probe.getIndexKey());
-        List<String> others = index.probe(key, probe.getArticleId(), record.timestamp());
-        DedupMatchKind kind = DedupMatchKind.valueOf(IndexCodec.kindOf(key).name());
-        for (String candidate : others) {
-            DedupCheck check = DedupCheck.newBuilder().setProbeId(probe.getArticleId()).setCandidateId(candidate)
-                    .setKind(kind).setSketch(probe.getSketch()).setProbePublishedAt(probe.getPublishedAt()).build();
-            context.forward(record.withKey(candidate).withValue(DedupMessage.newBuilder().setCheck(check).setAnswer(null).build()));
+        List<ByteBuffer> keys = new ArrayList<>(probe.getIndexKeys());
+        if (probe.getIndexKey() != null) {
+            keys.add(probe.getIndexKey()); // a single-key probe written before keys were grouped
         }
+        // one check per candidate, whatever number of keys it shares with the article: the strongest kind wins
+        Map<String, MatchKind> candidates = new LinkedHashMap<>();
+        for (ByteBuffer buffer : keys) {
+            byte[] key = bytes(buffer);
+            MatchKind kind = IndexCodec.kindOf(key);
+            for (String candidate : index.probe(key, probe.getArticleId(), record.timestamp())) {
+                candidates.merge(candidate, kind, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            }
+        }
+        candidates.forEach((candidate, kind) -> {
+            DedupCheck check = DedupCheck.newBuilder().setProbeId(probe.getArticleId()).setCandidateId(candidate)
+                    .setKind(DedupMatchKind.valueOf(kind.name())).setSketch(probe.getSketch())
+                    .setProbePublishedAt(probe.getPublishedAt()).build();
+            context.forward(record.withKey(candidate).withValue(DedupMessage.newBuilder().setCheck(check).setAnswer(null).build()));
+        });
         DedupAnswer answer = DedupAnswer.newBuilder().setArticleId(probe.getArticleId()).setType(DedupAnswerType.PROBED)
-                .setChecksSent(others.size()).setMatches(new ArrayList<>()).build();
+                .setChecksSent(candidates.size()).setKeysServed(keys.size()).setMatches(new ArrayList<>()).build();
         context.forward(record.withKey(probe.getArticleId()).withValue(DedupMessage.newBuilder().setCheck(null).setAnswer(answer).build()));
     }
 

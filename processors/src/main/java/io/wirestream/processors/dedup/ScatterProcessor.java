@@ -12,7 +12,6 @@ import io.wirestream.dedup.NearDuplicateIndex;
 import io.wirestream.dedup.SignatureFactory;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -27,8 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Step 1, on the partition of the article id: signs the article, registers its signature, parks the
- * article until its verdict, and sends one probe per index key (keyed by the hex key, so that the
- * repartition sends it to the partition that owns the key).
+ * article until its verdict, and sends its index keys to the partitions that own them, one probe per
+ * partition with all the keys that partition owns ({@link ProbeRouting}): at most 18 keys, but only as
+ * many messages as distinct partitions.
  *
  * <p>Re-deliveries (an id already registered inside the window) are answered by
  * {@link RedeliveryProcessor} before they reach this step.
@@ -40,15 +40,18 @@ final class ScatterProcessor implements Processor<String, EnrichedArticle, Strin
     private final SignatureFactory factory;
     private final DedupParameters parameters;
     private final long windowMs;
+    private final int partitions;
     private ProcessorContext<String, DedupProbe> context;
     private NearDuplicateIndex index;
     private KeyValueStore<String, EnrichedArticle> pending;
     private KeyValueStore<String, DedupGather> gathers;
 
-    ScatterProcessor(DedupParameters parameters, long windowMs) {
+    /** @param partitions the partition count of {@code dedup-probes} (that of {@code news.raw}) */
+    ScatterProcessor(DedupParameters parameters, long windowMs, int partitions) {
         this.parameters = parameters;
         this.factory = new SignatureFactory(parameters);
         this.windowMs = windowMs;
+        this.partitions = partitions;
     }
 
     @Override
@@ -83,10 +86,11 @@ final class ScatterProcessor implements Processor<String, EnrichedArticle, Strin
         gathers.put(id, DedupGather.newBuilder().setArticleId(id).setPublishedAt(signature.ref().publishedAt())
                 .setProbesExpected(keys.size()).setStartedAt(record.timestamp()).setMatches(new ArrayList<>()).build());
         ByteBuffer sketch = signature.minHash().map(m -> ByteBuffer.wrap(IndexCodec.sketch(m))).orElse(null);
-        for (byte[] key : keys) {
-            DedupProbe probe = DedupProbe.newBuilder().setArticleId(id).setIndexKey(ByteBuffer.wrap(key)).setSketch(sketch)
+        for (List<byte[]> group : ProbeRouting.group(keys, partitions).values()) {
+            DedupProbe probe = DedupProbe.newBuilder().setArticleId(id).setIndexKey(null)
+                    .setIndexKeys(group.stream().map(ByteBuffer::wrap).toList()).setSketch(sketch)
                     .setPublishedAt(signature.ref().publishedAt()).build();
-            context.forward(record.withKey(HexFormat.of().formatHex(key)).withValue(probe));
+            context.forward(record.withKey(ProbeRouting.hex(group.get(0))).withValue(probe));
         }
     }
 

@@ -147,6 +147,8 @@ class DeduplicationInterleavingTest {
      */
     private static final class Processors {
         private static final long WINDOW_MS = Duration.ofDays(7).toMillis();
+        /** Partitions the keys are grouped for; each group is one probe, served in the order the test picks. */
+        private static final int PARTITIONS = 6;
         final Cleaning cleaning = new Cleaning(new TextCleaner(), "test");
         final MockProcessorContext<String, DedupProbe> scatterContext;
         final MockProcessorContext<String, DedupMessage> indexContext;
@@ -182,7 +184,7 @@ class DeduplicationInterleavingTest {
                 c.addStateStore(gathers);
             }
             indexContext.addStateStore(keys);
-            scatter = new ScatterProcessor(DedupParameters.DEFAULTS, WINDOW_MS);
+            scatter = new ScatterProcessor(DedupParameters.DEFAULTS, WINDOW_MS, PARTITIONS);
             index = new IndexProcessor(DedupParameters.DEFAULTS, WINDOW_MS);
             verifier = new VerifyProcessor(DedupParameters.DEFAULTS);
             gatherer = new GatherProcessor(DedupParameters.DEFAULTS);
@@ -222,16 +224,15 @@ class DeduplicationInterleavingTest {
         }
 
         /**
-         * Both articles, the same text under two URLs, are scattered; each index key they share is then
-         * served with the original's probe first on one key and the copy's first on all the others, so
-         * that each finds the other.
+         * Both articles, the same text under two URLs, are scattered; on one partition the original's probe
+         * is then served first, on all the others the copy's, so that each finds the other.
          */
         Exchange meet() {
-            Map<String, Record<String, DedupProbe>> original = byKey(scatter(clean(ORIGINAL, "https://daily.example/story")));
-            Map<String, Record<String, DedupProbe>> copy = byKey(scatter(clean(COPY, "https://mirror.example/story")));
+            Map<Integer, Record<String, DedupProbe>> original = byPartition(scatter(clean(ORIGINAL, "https://daily.example/story")));
+            Map<Integer, Record<String, DedupProbe>> copy = byPartition(scatter(clean(COPY, "https://mirror.example/story")));
             List<Record<String, DedupMessage>> out = new ArrayList<>();
             boolean first = true;
-            for (Map.Entry<String, Record<String, DedupProbe>> e : original.entrySet()) {
+            for (Map.Entry<Integer, Record<String, DedupProbe>> e : original.entrySet()) {
                 Record<String, DedupProbe> other = copy.remove(e.getKey());
                 if (other == null) {
                     out.addAll(index(e.getValue()));
@@ -246,6 +247,7 @@ class DeduplicationInterleavingTest {
             }
             copy.values().forEach(p -> out.addAll(index(p)));
             assertTrue(!first, "the two articles share index keys");
+            assertTrue(original.size() > 2, "the keys spread over partitions: " + original.keySet());
             List<Record<String, DedupCheck>> checks = new ArrayList<>();
             List<Record<String, DedupAnswer>> answers = new ArrayList<>();
             for (Record<String, DedupMessage> m : out) {
@@ -282,9 +284,19 @@ class DeduplicationInterleavingTest {
             return new Record<>(r.key(), r.value(), r.timestamp());
         }
 
-        private static Map<String, Record<String, DedupProbe>> byKey(List<Record<String, DedupProbe>> probes) {
-            Map<String, Record<String, DedupProbe>> out = new LinkedHashMap<>();
-            probes.forEach(p -> out.put(p.key(), p));
+        /** The probes by the partition they go to; one probe per partition, each with every key the partition owns. */
+        private static Map<Integer, Record<String, DedupProbe>> byPartition(List<Record<String, DedupProbe>> probes) {
+            Map<Integer, Record<String, DedupProbe>> out = new LinkedHashMap<>();
+            for (Record<String, DedupProbe> p : probes) {
+                for (java.nio.ByteBuffer key : p.value().getIndexKeys()) {
+                    assertEquals(ProbeRouting.partitionOf(IndexProcessor.bytes(key), PARTITIONS),
+                            ProbeRouting.partitionOf(IndexProcessor.bytes(p.value().getIndexKeys().get(0)), PARTITIONS),
+                            "every key of a probe lives on one partition");
+                }
+                Record<String, DedupProbe> before = out.put(ProbeRouting.partitionOf(IndexProcessor.bytes(p.value().getIndexKeys().get(0)),
+                        PARTITIONS), p);
+                assertEquals(null, before, "one probe per partition");
+            }
             return out;
         }
 
