@@ -98,10 +98,14 @@ final class BenchCommand implements Callable<Integer> {
             Result pipeline = runPipeline(stack, generator);
             out.println(pipeline.describe("pipeline"));
             out.printf("ratio pipeline/pass-through: throughput %.2f%n", pipeline.perSecond / pass.perSecond);
+            out.print(internalTraffic);
             out.flush();
         }
         return Wirestream.EXIT_OK;
     }
+
+    /** What the pipeline run wrote to its internal topics, per input article; set by {@link #runPipeline}. */
+    private String internalTraffic = "";
 
     private Result runPipeline(LocalStack stack, SyntheticArticles generator) throws Exception {
         Path state = Files.createTempDirectory("wirestream-bench-");
@@ -131,7 +135,46 @@ final class BenchCommand implements Callable<Integer> {
             for (int i = 0; i < articles; i++) {
                 paced.add(serializer.serialize(names.raw(), generator.next(articles + i)));
             }
-            return measure(stack, names.raw(), List.of(names.enriched(), names.duplicates(), names.deadLetters()), batch, paced);
+            Result result = measure(stack, names.raw(), List.of(names.enriched(), names.duplicates(), names.deadLetters()), batch, paced);
+            internalTraffic = internalTraffic(stack, config.applicationId(), names.raw());
+            return result;
+        }
+    }
+
+    /**
+     * Offsets the application's repartition and changelog topics advanced by, per record of the input topic:
+     * records written plus transaction markers (one per partition per transaction), so it counts what the
+     * broker stored for the application's internal traffic.
+     */
+    private static String internalTraffic(LocalStack stack, String applicationId, String input) throws Exception {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
+            List<String> topics = new ArrayList<>(admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+                .filter(t -> t.startsWith(applicationId + "-") || t.equals(input)).sorted().toList());
+            Map<String, Long> ends = new java.util.TreeMap<>();
+            var described = admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
+            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> request = new HashMap<>();
+            described.forEach((name, d) -> d.partitions().forEach(p ->
+                request.put(new TopicPartition(name, p.partition()), org.apache.kafka.clients.admin.OffsetSpec.latest())));
+            admin.listOffsets(request).all().get(30, TimeUnit.SECONDS)
+                .forEach((tp, info) -> ends.merge(tp.topic(), info.offset(), Long::sum));
+            double inputs = Math.max(1, ends.getOrDefault(input, 0L));
+            StringBuilder b = new StringBuilder();
+            double repartition = 0;
+            double changelog = 0;
+            for (Map.Entry<String, Long> e : ends.entrySet()) {
+                if (e.getKey().equals(input)) {
+                    continue;
+                }
+                double perArticle = e.getValue() / inputs;
+                if (e.getKey().endsWith("-repartition")) {
+                    repartition += perArticle;
+                } else {
+                    changelog += perArticle;
+                }
+                b.append(String.format("  %-44s %6.2f per article%n", e.getKey().substring(applicationId.length() + 1), perArticle));
+            }
+            return String.format("internal topics, offsets per input article (records and transaction markers): "
+                + "%.1f repartition, %.1f changelog%n", repartition, changelog) + b;
         }
     }
 
