@@ -84,14 +84,10 @@ class DeduplicationInterleavingTest {
     void shouldNoticeTheCopyOnceWhenTheCopyDecidesBeforeTheOriginalsChecksArrive() {
         Exchange x = home.meet();
         // the copy's checks are verified where the original waits, then the copy gathers everything and decides
-        x.checks.stream().filter(probedBy(COPY)).forEach(home::verify);
-        x.answers.stream().filter(a -> a.key().equals(COPY)).forEach(home::gather);
-        home.gatherVerified();
+        decide(x, COPY);
         assertEquals(1, home.notices.size(), "the copy decided: " + home.notices);
         // only now are the original's checks verified where the copy, already decided, lives
-        x.checks.stream().filter(probedBy(ORIGINAL)).forEach(home::verify);
-        x.answers.stream().filter(a -> a.key().equals(ORIGINAL)).forEach(home::gather);
-        home.gatherVerified();
+        decide(x, ORIGINAL);
 
         assertOneNoticeAndTheOriginalPassedOn();
     }
@@ -99,15 +95,18 @@ class DeduplicationInterleavingTest {
     @Test
     void shouldNoticeTheCopyOnceWhenTheOriginalDecidesBeforeTheCopysChecksArrive() {
         Exchange x = home.meet();
-        x.checks.stream().filter(probedBy(ORIGINAL)).forEach(home::verify);
-        x.answers.stream().filter(a -> a.key().equals(ORIGINAL)).forEach(home::gather);
-        home.gatherVerified();
+        decide(x, ORIGINAL);
         assertEquals(List.of(ORIGINAL), home.passed.stream().map(EnrichedArticle::getId).toList());
-        x.checks.stream().filter(probedBy(COPY)).forEach(home::verify);
-        x.answers.stream().filter(a -> a.key().equals(COPY)).forEach(home::gather);
-        home.gatherVerified();
+        decide(x, COPY);
 
         assertOneNoticeAndTheOriginalPassedOn();
+    }
+
+    /** Verifies the checks the article sent, then gathers its answers: it decides, the other one still waiting or not. */
+    private void decide(Exchange x, String id) {
+        x.checks.stream().filter(probedBy(id)).forEach(home::verify);
+        x.answers.stream().filter(a -> a.key().equals(id)).forEach(home::gather);
+        home.gatherVerified();
     }
 
     @Test
