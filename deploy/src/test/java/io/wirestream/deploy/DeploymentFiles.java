@@ -30,7 +30,8 @@ final class DeploymentFiles {
         "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"u\" password=\"p\";",
         "user-info", "user:password",
         "truststore-password", "password",
-        "keystore-password", "password");
+        "keystore-password", "password",
+        "token", "0123456789abcdef0123456789abcdef");
 
     /** A container running the Wirestream image: where it is declared, its arguments and environment. */
     record Workload(String where, List<String> args, Map<String, String> env) {

@@ -34,6 +34,7 @@ public final class IngestConfig extends WirestreamConfig {
     public static final String PUSH_MAX_REQUEST_BYTES = "ingest.push.max.request.bytes";
     public static final String PUSH_MAX_BATCH = "ingest.push.max.batch";
     public static final String PUSH_ACK_TIMEOUT_MS = "ingest.push.ack.timeout.ms";
+    public static final String PUSH_TOKEN = "ingest.push.token";
     public static final String SHUTDOWN_TIMEOUT_MS = "ingest.shutdown.timeout.ms";
 
     /** Default port of the ingest service's metrics and health endpoints. */
@@ -90,6 +91,10 @@ public final class IngestConfig extends WirestreamConfig {
             "Most articles in one POST /articles request; more are refused with 413.")
         .define(PUSH_ACK_TIMEOUT_MS, Type.LONG, 10_000L, ConfigDef.Range.between(100, 600_000L), Importance.MEDIUM,
             "How long POST /articles waits for Kafka to acknowledge a request's articles before answering 503.")
+        .define(PUSH_TOKEN, Type.PASSWORD, null, Importance.HIGH,
+            "Bearer token every POST /articles must carry (Authorization: Bearer <token>); others are refused with 401. "
+                + "Unset: no authentication (the endpoint then warns when it listens beyond loopback). "
+                + "Give it through the environment (WIRESTREAM_INGEST_PUSH_TOKEN), not on the command line.")
         .define(SHUTDOWN_TIMEOUT_MS, Type.LONG, 30_000L, ConfigDef.Range.between(0, 600_000L), Importance.LOW,
             "On stop, how long polls in progress may take to finish before they are interrupted.");
 

@@ -22,6 +22,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,7 +56,12 @@ import java.util.regex.Pattern;
  *       Nothing is reported accepted then, though some articles may still arrive later: a client sending
  *       the request again produces records with the same keys, which the dedup stage drops.</li>
  * </ul>
- * No authentication: bind to loopback (the default) or put it behind a proxy that authenticates.
+ *
+ * <p>Authentication: with a token ({@code ingest.push.token}) every request must carry
+ * {@code Authorization: Bearer <token>}, compared in constant time; any other is answered 401 with
+ * {@code WWW-Authenticate: Bearer} before its body is read. Without a token there is none: bind to loopback
+ * (the default) or put the endpoint behind a proxy that authenticates; binding beyond loopback without a
+ * token logs a warning. Use TLS in front of it (a proxy or an ingress) when the token crosses a network.
  */
 public final class PushEndpoint implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PushEndpoint.class);
@@ -70,6 +76,7 @@ public final class PushEndpoint implements AutoCloseable {
     private final int maxRequestBytes;
     private final int maxBatch;
     private final Duration ackTimeout;
+    private final byte[] expectedAuthorization;
     private final AtomicLong requests = new AtomicLong();
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean stopping;
@@ -77,14 +84,19 @@ public final class PushEndpoint implements AutoCloseable {
     private ExecutorService executor;
     private ExecutorService sendExecutor;
 
+    /** @param token the bearer token requests must carry, or null for no authentication */
     public PushEndpoint(SourceDefinition definition, ArticlePublisher publisher, SourceMetrics metrics, int maxRequestBytes,
-                        int maxBatch, Duration ackTimeout, Clock clock) {
+                        int maxBatch, Duration ackTimeout, String token, Clock clock) {
+        if (token != null && token.isBlank()) {
+            throw new IllegalArgumentException("push source '" + definition.name() + "': the bearer token is blank");
+        }
         this.definition = definition;
         this.publisher = publisher;
         this.metrics = metrics;
         this.maxRequestBytes = maxRequestBytes;
         this.maxBatch = maxBatch;
         this.ackTimeout = ackTimeout;
+        this.expectedAuthorization = token == null ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
         this.clock = clock;
     }
 
@@ -111,12 +123,24 @@ public final class PushEndpoint implements AutoCloseable {
         });
         server.createContext("/", this::handle);
         server.start();
+        if (expectedAuthorization == null && !address.getAddress().isLoopbackAddress()) {
+            log.warn("source={} kind=push listens on {} without a bearer token: anyone who reaches it can publish; "
+                + "set ingest.push.token or put an authenticating proxy in front", definition.name(), bindAddress);
+        }
         log.info("source={} kind=push listening on http://{}:{}{}", definition.name(), bindAddress, port(), PATH);
         return this;
     }
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    private boolean authorized(HttpExchange exchange) {
+        if (expectedAuthorization == null) {
+            return true;
+        }
+        String given = exchange.getRequestHeaders().getFirst("Authorization");
+        return given != null && MessageDigest.isEqual(expectedAuthorization, given.getBytes(StandardCharsets.UTF_8));
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -126,6 +150,11 @@ public final class PushEndpoint implements AutoCloseable {
             if (stopping) {
                 exchange.getResponseHeaders().add("Retry-After", "5");
                 respond(exchange, 503, error("shutting down; send the request again later"));
+                return;
+            }
+            if (!authorized(exchange)) {
+                exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"wirestream-push\"");
+                respond(exchange, 401, error("missing or wrong bearer token; send Authorization: Bearer <token>"));
                 return;
             }
             if (!exchange.getRequestURI().getPath().equals(PATH)) {

@@ -12,6 +12,7 @@ import io.wirestream.ingest.http.HttpFetcher;
 import io.wirestream.ingest.page.PageSource;
 import io.wirestream.ingest.push.PushEndpoint;
 import io.wirestream.ingest.watch.FolderSource;
+import org.apache.kafka.common.config.types.Password;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
 import java.util.concurrent.Executors;
@@ -100,7 +102,8 @@ public final class IngestService implements AutoCloseable {
                 if (d.kind() == SourceKind.PUSH) {
                     endpoints.put(d.name(), new PushEndpoint(d, publisher, m, config.getInt(IngestConfig.PUSH_MAX_REQUEST_BYTES),
                         d.option(SourceOptions.MAX_BATCH).map(Integer::parseInt).orElse(config.getInt(IngestConfig.PUSH_MAX_BATCH)),
-                        Duration.ofMillis(config.getLong(IngestConfig.PUSH_ACK_TIMEOUT_MS)), clock)
+                        Duration.ofMillis(config.getLong(IngestConfig.PUSH_ACK_TIMEOUT_MS)),
+                        Optional.ofNullable(config.getPassword(IngestConfig.PUSH_TOKEN)).map(Password::value).orElse(null), clock)
                         .start(d.option(SourceOptions.BIND).orElse("127.0.0.1")));
                 } else {
                     created.add(new Runner(create(d), m));

@@ -45,13 +45,23 @@ class PushEndpointIT {
     }
 
     private static Answer post(int port, String method, String contentType, String body) throws Exception {
+        return post(port, method, contentType, body, null);
+    }
+
+    private static Answer post(int port, String method, String contentType, String body, String authorization) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/articles"))
             .timeout(Duration.ofSeconds(20))
             .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
         HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 401) {
+            assertEquals("Bearer realm=\"wirestream-push\"", r.headers().firstValue("WWW-Authenticate").orElse(null));
+        }
         return new Answer(r.statusCode(), JSON.readTree(r.body()));
     }
 
@@ -92,6 +102,34 @@ class PushEndpointIT {
             assertEquals("push:partners", byId.get(ids.get(0)).getSource());
             assertEquals("https://harbour.example/one", byId.get(ids.get(0)).getOrigin());
             assertEquals("en", byId.get(ids.get(1)).getLanguageHint());
+        }
+    }
+
+    @Test
+    void shouldRefuseRequestsWithoutTheBearerTokenWhenOneIsSet() throws Exception {
+        IngestConfig config = new IngestConfig(stack.config(Map.of("topic.prefix", "push4", "topic.partitions", "1",
+            IngestConfig.PUSH_TOKEN, "s3cret-push-token")));
+        String article = "{\"url\":\"https://harbour.example/token\",\"body\":\"Sent with the token.\"}";
+        List<String> ids;
+        try (ArticlePublisher publisher = new ArticlePublisher(config);
+             IngestService service = service(config, publisher, Map.of())) {
+            int port = service.pushPort("partners").orElseThrow();
+            Answer none = post(port, "POST", "application/json", "{\"body\":\"no token\"}");
+            assertEquals(401, none.status());
+            assertEquals("missing or wrong bearer token; send Authorization: Bearer <token>", none.body().get("error").asText());
+            assertEquals(401, post(port, "POST", "application/json", "{\"body\":\"wrong\"}", "Bearer s3cret-push-tokeN").status());
+            assertEquals(401, post(port, "POST", "application/json", "{\"body\":\"not bearer\"}", "Basic czNjcmV0").status());
+            assertEquals(401, post(port, "GET", null, null).status(), "refused before anything else is looked at");
+            Answer ok = post(port, "POST", "application/json", article, "Bearer s3cret-push-token");
+            assertEquals(202, ok.status());
+            ids = List.of(ok.body().get("ids").get(0).asText());
+        }
+        try (SerdeFactory serdes = new SerdeFactory(config.registryConfigs())) {
+            Topics topics = new Topics(config.topicNames(), serdes);
+            List<String> published = TopicReader.read(stack.bootstrapServers(), topics.raw().name(), new StringDeserializer(),
+                    topics.raw().valueSerde().deserializer(), 1, Duration.ofSeconds(30), Duration.ofSeconds(2))
+                .stream().map(ConsumerRecord::key).toList();
+            assertEquals(ids, published, "only the authorised article was published");
         }
     }
 
