@@ -45,6 +45,8 @@ public final class HttpFetcher {
     /** robots.txt is re-read after this long; one larger than 500 KiB is treated as missing. */
     private static final Duration ROBOTS_TTL = Duration.ofHours(1);
     private static final int ROBOTS_MAX_BYTES = 500 * 1024;
+    /** The longest robots.txt Crawl-delay obeyed; a longer one is cut to it (some sites ask for hours). */
+    static final Duration MAX_CRAWL_DELAY = Duration.ofSeconds(60);
     /** Hosts whose robots.txt is cached at once; past it the cache is emptied (pages link to many hosts). */
     private static final int MAX_ROBOTS_HOSTS = 10_000;
 
@@ -216,7 +218,9 @@ public final class HttpFetcher {
      * Whether robots.txt of the URL's host lets our agent fetch it. Per RFC 9309: a robots.txt that is missing
      * (4xx) allows everything; one that fails with 5xx, or cannot be reached (timeout, network), disallows
      * everything for now: the fetch fails as transient and the source backs off, and robots.txt is asked
-     * again on the next attempt (such failures are not cached).
+     * again on the next attempt (such failures are not cached). A {@code Crawl-delay} for our agent (or
+     * {@code *}) becomes the host's politeness delay where it is longer than the configured one, up to
+     * {@link #MAX_CRAWL_DELAY}.
      */
     boolean robotsAllow(URI uri) throws FetchException, InterruptedException {
         String origin = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority().toLowerCase(Locale.ROOT);
@@ -238,6 +242,9 @@ public final class HttpFetcher {
                     throw new FetchException(e.kind(), uri, 0, "cannot read robots.txt: " + e.getMessage(), e);
                 }
             }
+            long crawlDelayMs = rules.getCrawlDelay();
+            politeness.hostDelay(uri.getHost(), crawlDelayMs > 0
+                ? Duration.ofMillis(Math.min(crawlDelayMs, MAX_CRAWL_DELAY.toMillis())) : null);
             cached = new CachedRules(rules, now + ROBOTS_TTL.toNanos());
             if (robots.size() >= MAX_ROBOTS_HOSTS) {
                 robots.values().removeIf(c -> c.expiresAtNanos() - now < 0);

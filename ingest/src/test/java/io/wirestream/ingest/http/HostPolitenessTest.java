@@ -19,4 +19,18 @@ class HostPolitenessTest {
         assertEquals(0, p.reserve("other.example.org", t0));
         assertEquals(0, p.reserve("news.example.org", t0 + 5_000 * MS));
     }
+
+    @Test
+    void shouldApplyAHostsLongerCrawlDelayAndForgetItWhenCleared() {
+        HostPoliteness p = new HostPoliteness(Duration.ofMillis(500));
+        long t0 = 1_000_000 * MS;
+        p.hostDelay("slow.example.org", Duration.ofSeconds(3));
+        p.hostDelay("fast.example.org", Duration.ofMillis(100));
+        assertEquals(0, p.reserve("slow.example.org", t0));
+        assertEquals(3_000 * MS, p.reserve("Slow.example.org", t0));
+        assertEquals(0, p.reserve("fast.example.org", t0));
+        assertEquals(500 * MS, p.reserve("fast.example.org", t0), "the configured delay wins when it is longer");
+        p.hostDelay("slow.example.org", null);
+        assertEquals(Duration.ofMillis(500), p.delayFor("slow.example.org"));
+    }
 }

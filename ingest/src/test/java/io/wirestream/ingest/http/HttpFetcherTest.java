@@ -13,6 +13,7 @@ import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The fetcher against a loopback HTTP server (no Kafka involved). */
@@ -188,6 +189,22 @@ class HttpFetcherTest {
         assertEquals(server.uri("/private/feed.xml") + ": robots.txt of 127.0.0.1 disallows this URL for agent 'wirestream'", e.getMessage());
         assertEquals(0, server.requests("/private/feed.xml").size());
         assertEquals(1, server.requests("/robots.txt").size());
+    }
+
+    @Test
+    void shouldTakeTheCrawlDelayOfRobotsTxtAsTheHostsPolitenessDelayUpToTheCap() throws Exception {
+        server.text("/robots.txt", 200, "text/plain", "User-agent: wirestream\nCrawl-delay: 7\nDisallow: /private/\n");
+        server.text("/feed.xml", 200, "application/xml", "<rss/>");
+        HostPoliteness politeness = new HostPoliteness(Duration.ofMillis(10));
+        HttpFetcher f = new HttpFetcher(new FetchSettings("Wirestream-test/1.0", "wirestream", Duration.ofSeconds(2),
+            Duration.ofSeconds(5), 64 * 1024, 3, Duration.ZERO, true), politeness);
+        assertTrue(f.robotsAllow(server.uri("/feed.xml")));
+        assertEquals(Duration.ofSeconds(7), politeness.delayFor(server.uri("/feed.xml").getHost()));
+
+        server.text("/robots.txt", 200, "text/plain", "User-agent: *\nCrawl-delay: 120\n");
+        HostPoliteness other = new HostPoliteness(Duration.ofMillis(10));
+        new HttpFetcher(f.settings(), other).robotsAllow(server.uri("/feed.xml"));
+        assertEquals(HttpFetcher.MAX_CRAWL_DELAY, other.delayFor(server.uri("/feed.xml").getHost()));
     }
 
     @Test
