@@ -74,8 +74,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code WIRESTREAM_*} environment variables, and must work; clients without or with wrong credentials must
  * be refused with an error that says so; and no secret may reach the logs.
  *
- * <p>The certificate is made at test time with the JDK's keytool; nothing is checked in. The broker
- * listener is SASL_PLAINTEXT: SASL_SSL differs only in the transport, which the registry's TLS already covers.
+ * <p>The broker's application listener is SASL_SSL, as in {@code deploy/}. The certificates of the broker
+ * and of the registry are made at test time with the JDK's keytool; nothing is checked in.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class SecuredPipelineIT {
@@ -90,25 +90,36 @@ class SecuredPipelineIT {
     static SchemaRegistryServer registry;
     static TlsBasicAuthFront front;
     static Path truststore;
+    static Path kafkaTruststore;
 
     @BeforeAll
     static void start() throws Exception {
-        broker = EmbeddedKafkaBroker.temporary().withSaslScram(List.of(INGEST, PROCESSORS)).start();
+        String brokerKeyPassword = "broker-keystore-" + UUID.randomUUID();
+        Path brokerKeystore = dir.resolve("broker-key.p12");
+        kafkaTruststore = dir.resolve("kafka-trust.p12");
+        selfSigned("broker", brokerKeystore, brokerKeyPassword, kafkaTruststore);
+        broker = EmbeddedKafkaBroker.temporary().withSaslScram(List.of(INGEST, PROCESSORS))
+            .withTls(brokerKeystore, brokerKeyPassword).start();
         // the registry's own store connection is cluster-internal (the broker's PLAINTEXT listener)
         registry = SchemaRegistryServer.start(Map.of("kafkastore.bootstrap.servers", broker.bootstrapServers(),
             "listeners", "http://127.0.0.1:0"));
         String keyPassword = "keystore-" + UUID.randomUUID();
         Path keystore = dir.resolve("registry-key.p12");
-        Path cert = dir.resolve("registry.crt");
         truststore = dir.resolve("registry-trust.p12");
-        keytool("-genkeypair", "-alias", "registry", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
+        selfSigned("registry", keystore, keyPassword, truststore);
+        front = new TlsBasicAuthFront(keystore, keyPassword.toCharArray(), URI.create(registry.url()), REGISTRY_USER_INFO);
+    }
+
+    /** A key pair for 127.0.0.1 in {@code keystore}, and its certificate in a PKCS12 trust store. */
+    private static void selfSigned(String alias, Path keystore, String keyPassword, Path trust) throws Exception {
+        Path cert = dir.resolve(alias + ".crt");
+        keytool("-genkeypair", "-alias", alias, "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
             "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-storetype", "PKCS12",
             "-keystore", keystore.toString(), "-storepass", keyPassword, "-keypass", keyPassword);
-        keytool("-exportcert", "-alias", "registry", "-keystore", keystore.toString(), "-storepass", keyPassword,
+        keytool("-exportcert", "-alias", alias, "-keystore", keystore.toString(), "-storepass", keyPassword,
             "-file", cert.toString());
-        keytool("-importcert", "-noprompt", "-alias", "registry", "-file", cert.toString(), "-storetype", "PKCS12",
-            "-keystore", truststore.toString(), "-storepass", TRUSTSTORE_PASSWORD);
-        front = new TlsBasicAuthFront(keystore, keyPassword.toCharArray(), URI.create(registry.url()), REGISTRY_USER_INFO);
+        keytool("-importcert", "-noprompt", "-alias", alias, "-file", cert.toString(), "-storetype", "PKCS12",
+            "-keystore", trust.toString(), "-storepass", TRUSTSTORE_PASSWORD);
     }
 
     @AfterAll
@@ -130,7 +141,10 @@ class SecuredPipelineIT {
         env.put("WIRESTREAM_BOOTSTRAP", broker.saslBootstrapServers());
         env.put("WIRESTREAM_REGISTRY", front.url());
         env.put("WIRESTREAM_TOPIC_PREFIX", prefix);
-        env.put("WIRESTREAM_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
+        env.put("WIRESTREAM_SECURITY_PROTOCOL", broker.saslSecurityProtocol());
+        env.put("WIRESTREAM_SSL_TRUSTSTORE_LOCATION", kafkaTruststore.toString());
+        env.put("WIRESTREAM_SSL_TRUSTSTORE_PASSWORD", TRUSTSTORE_PASSWORD);
+        env.put("WIRESTREAM_SSL_TRUSTSTORE_TYPE", "PKCS12");
         env.put("WIRESTREAM_SASL_MECHANISM", EmbeddedKafkaBroker.SCRAM_MECHANISM);
         env.put("WIRESTREAM_SASL_JAAS_CONFIG", user.jaasConfig());
         env.put("WIRESTREAM_BASIC_AUTH_CREDENTIALS_SOURCE", "USER_INFO");
@@ -143,6 +157,7 @@ class SecuredPipelineIT {
 
     @Test
     void shouldRunIngestAndProcessorsOverSaslAndTheTlsRegistryWithoutLoggingASecret(@TempDir Path work) throws Exception {
+        assertEquals("SASL_SSL", broker.saslSecurityProtocol());
         Path articles = Files.createDirectories(work.resolve("in"));
         Files.writeString(articles.resolve("a.txt"), " date 2025-03-01 The harbour authority opened a new ferry terminal on Monday.");
         Files.writeString(articles.resolve("b.txt"), " date 2025-03-02 Farmers in the valley reported an early cherry harvest this spring.");

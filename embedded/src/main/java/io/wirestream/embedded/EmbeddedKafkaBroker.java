@@ -41,11 +41,11 @@ import java.util.stream.Stream;
  * {@link #stop()} and {@link #start()} keeps its topics, offsets and ports.
  *
  * <p>Authentication, optional: {@link #withSaslScram(List)} adds a second client listener that accepts only
- * SASL/SCRAM ({@value #SCRAM_MECHANISM} or SCRAM-SHA-256) over plain TCP, with the given users created when the
+ * SASL/SCRAM ({@value #SCRAM_MECHANISM} or SCRAM-SHA-256), with the given users created when the
  * log directory is formatted (StorageTool's {@code --add-scram}), the way a KRaft cluster bootstraps its
- * first credentials. The PLAINTEXT listener stays: it stands for a cluster's internal network (the broker's
- * own traffic, operators, the registry's store), while applications are pointed at
- * {@link #saslBootstrapServers()}. No TLS: SASL_SSL differs only in the transport.
+ * first credentials; over plain TCP (SASL_PLAINTEXT), or over TLS (SASL_SSL) with {@link #withTls}. The
+ * PLAINTEXT listener stays: it stands for a cluster's internal network (the broker's own traffic,
+ * operators, the registry's store), while applications are pointed at {@link #saslBootstrapServers()}.
  *
  * <p>Limit: the controller port is picked by binding port 0 and releasing it before the broker binds it,
  * so another process could take it in between; start-up then fails with a bind error and can be retried.
@@ -94,6 +94,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final int requestedPort;
     private final Map<String, String> overrides;
     private List<ScramUser> scramUsers = List.of();
+    private Path tlsKeystore;
+    private String tlsKeystorePassword;
     private KafkaRaftServer server;
     private int port;
     private int saslPort;
@@ -149,6 +151,29 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Serves the SASL listener over TLS (SASL_SSL) with this PKCS12 key store, whose certificate must name
+     * 127.0.0.1 (clients verify the host name); call with {@link #withSaslScram} before the first {@link #start()}.
+     */
+    public synchronized EmbeddedKafkaBroker withTls(Path pkcs12Keystore, String password) {
+        Objects.requireNonNull(pkcs12Keystore, "pkcs12Keystore");
+        Objects.requireNonNull(password, "password");
+        if (!Files.isReadable(pkcs12Keystore)) {
+            throw new IllegalArgumentException("key store " + pkcs12Keystore + " cannot be read");
+        }
+        if (server != null || port != 0) {
+            throw new IllegalStateException("TLS must be set up before the broker first starts");
+        }
+        this.tlsKeystore = pkcs12Keystore;
+        this.tlsKeystorePassword = password;
+        return this;
+    }
+
+    /** The {@code security.protocol} clients of {@link #saslBootstrapServers()} use: SASL_SSL or SASL_PLAINTEXT. */
+    public String saslSecurityProtocol() {
+        return tlsKeystore == null ? "SASL_PLAINTEXT" : "SASL_SSL";
+    }
+
     /** Formats the log directory if needed and starts the broker; returns when it accepts clients. */
     public synchronized EmbeddedKafkaBroker start() {
         if (server != null) {
@@ -188,7 +213,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
-    /** {@code 127.0.0.1:port} of the SASL/SCRAM listener (security.protocol SASL_PLAINTEXT). */
+    /** {@code 127.0.0.1:port} of the SASL/SCRAM listener (security.protocol {@link #saslSecurityProtocol()}). */
     public String saslBootstrapServers() {
         if (scramUsers.isEmpty()) {
             throw new IllegalStateException("no SASL listener: call withSaslScram(users) before start()");
@@ -245,7 +270,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             p.put("listeners", p.getProperty("listeners") + "," + sasl);
             p.put("advertised.listeners", p.getProperty("advertised.listeners") + "," + sasl);
             p.put("listener.security.protocol.map", p.getProperty("listener.security.protocol.map")
-                + "," + SASL_LISTENER + ":SASL_PLAINTEXT");
+                + "," + SASL_LISTENER + ":" + saslSecurityProtocol());
+            if (tlsKeystore != null) {
+                p.put(prefix + "ssl.keystore.type", "PKCS12");
+                p.put(prefix + "ssl.keystore.location", tlsKeystore.toAbsolutePath().toString());
+                p.put(prefix + "ssl.keystore.password", tlsKeystorePassword);
+                p.put(prefix + "ssl.key.password", tlsKeystorePassword);
+            }
             p.put(prefix + "sasl.enabled.mechanisms", String.join(",", SCRAM_MECHANISMS));
             for (String mechanism : SCRAM_MECHANISMS) {
                 p.put(prefix + mechanism.toLowerCase(Locale.ROOT) + ".sasl.jaas.config",
