@@ -1,5 +1,6 @@
 package io.wirestream.processors;
 
+import io.wirestream.avro.DeadLetter;
 import io.wirestream.avro.EnrichedArticle;
 import io.wirestream.avro.ProcessingInfo;
 import io.wirestream.avro.RawArticle;
@@ -7,6 +8,7 @@ import io.wirestream.core.Topic;
 import io.wirestream.ops.metrics.PipelineMetrics;
 import io.wirestream.processors.clean.Cleaning;
 import io.wirestream.processors.clean.TextCleaner;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -24,8 +26,10 @@ import java.util.Objects;
  * {@code news.enriched}. Production code and tests build it through {@link #build}, so tests run the
  * topology that runs in production.
  *
- * <p>Errors: a record that cannot be deserialised or that a stage throws on goes to the dead-letter topic
- * through the exception handlers set in {@link ProcessorConfig#streamsProperties()}.
+ * <p>Errors: a {@code news.raw} record that is not a RawArticle becomes a dead letter in the topology
+ * ({@link RawRecordParser}, stage {@code deserialize}), so that its dead letter commits with its offset;
+ * a record a stage throws on goes to the dead-letter topic through the exception handlers set in
+ * {@link ProcessorConfig#streamsProperties()}.
  *
  * <p>Metrics (records out per stage, language mix, end-to-end latency) are recorded as records pass; after
  * a crash the records of the aborted transaction are processed again and counted again, so these counters
@@ -49,9 +53,20 @@ public final class NewsPipeline {
         Topic<String, RawArticle> raw = ctx.topics().raw();
         Topic<String, EnrichedArticle> enriched = ctx.topics().enriched();
 
+        Topic<String, DeadLetter> deadLetters = ctx.topics().deadLetters();
         Cleaning cleaning = new Cleaning(new TextCleaner(), ctx.config().pipelineVersion());
-        KStream<String, EnrichedArticle> articles = builder
-            .stream(raw.name(), Consumed.with(raw.keySerde(), raw.valueSerde()).withName(SOURCE))
+        KStream<String, RawRecordParser.Parsed> parsed = builder
+            .stream(raw.name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(SOURCE))
+            .process(() -> new RawRecordParser(raw.valueSerde().deserializer(), ctx.config().applicationId(), ctx.metrics()),
+                Named.as(RawRecordParser.STAGE + ".parse"));
+        parsed
+            .filter((key, p) -> p.deadLetter() != null, Named.as(RawRecordParser.STAGE + ".failed"))
+            .mapValues(RawRecordParser.Parsed::deadLetter, Named.as(RawRecordParser.STAGE + ".dead-letter"))
+            .to(deadLetters.name(), Produced.with(deadLetters.keySerde(), deadLetters.valueSerde())
+                .withName(RawRecordParser.STAGE + ".sink-dead-letters"));
+        KStream<String, EnrichedArticle> articles = parsed
+            .filter((key, p) -> p.deadLetter() == null, Named.as(RawRecordParser.STAGE + ".parsed"))
+            .mapValues(RawRecordParser.Parsed::article, Named.as(RawRecordParser.STAGE + ".article"))
             .mapValues((key, article) -> cleaning.apply(article, Instant.now()), Named.as(Cleaning.STAGE + ".text"))
             .peek((id, article) -> ctx.metrics().recordsOut(Cleaning.STAGE, 1), Named.as(Cleaning.STAGE + ".metrics"));
 

@@ -14,6 +14,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -96,6 +100,51 @@ class ProcessorAppIT {
             assertTrue(scrape.contains("wirestream_dead_letters_total{stage=\"clean\"} 1.0"), scrape);
             assertTrue(scrape.contains("wirestream_articles_by_language_total{language=\"en\"} 1.0"), scrape);
             assertTrue(scrape.contains("kafka_stream_"), "Kafka Streams metrics missing");
+        }
+    }
+
+    /**
+     * A bad record's dead letter and its input offset commit in one transaction: once the dead letter can be
+     * read, the group's committed offset is past the record, even with nothing after it in its partition.
+     * (The race this guards against, a dead letter committed in a transaction that does not hold the record's
+     * offset, needs a task kept waiting for data on its other partitions; the crash test exercises it.)
+     */
+    @Test
+    void shouldCommitTheOffsetOfABadRecordWithItsDeadLetter(@TempDir Path state) throws Exception {
+        String applicationId = "processor-offsets-" + UUID.randomUUID();
+        ProcessorConfig config = new ProcessorConfig(stack.config(Map.of(
+            ProcessorConfig.APPLICATION_ID, applicationId,
+            ProcessorConfig.STATE_DIR, state.toString(),
+            ProcessorConfig.TOPIC_PREFIX, "poffsets",
+            ProcessorConfig.TOPIC_PARTITIONS, "1",
+            ProcessorConfig.OPS_HTTP_PORT, "-1")));
+        try (ProcessorApp app = new ProcessorApp(config);
+             SerdeFactory serdes = new SerdeFactory(config.registryConfigs());
+             Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
+            app.start();
+            assertTrue(app.awaitRunning(Duration.ofSeconds(60)), "the application did not reach RUNNING");
+            Topics topics = new Topics(config.topicNames(), serdes);
+            String raw = topics.raw().name();
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", stack.bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+                producer.send(new ProducerRecord<>(raw, 0, "only-and-bad", "<html>not avro</html>".getBytes(StandardCharsets.UTF_8))).get();
+            }
+            List<ConsumerRecord<String, DeadLetter>> dlq = TopicReader.read(stack.bootstrapServers(), topics.deadLetters().name(),
+                new StringDeserializer(), topics.deadLetters().valueSerde().deserializer(), 1, Duration.ofSeconds(60), Duration.ZERO);
+            assertEquals(List.of("only-and-bad"), dlq.stream().map(ConsumerRecord::key).toList());
+            assertEquals(0L, dlq.get(0).value().getOffset());
+
+            // the markers of one transaction reach the dead-letter topic and the offsets topic a moment apart
+            TopicPartition partition = new TopicPartition(raw, 0);
+            Long committed = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while ((committed == null || committed < 1) && System.nanoTime() < deadline) {
+                OffsetAndMetadata offset = admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS).get(partition);
+                committed = offset == null ? null : offset.offset();
+                Thread.sleep(100);
+            }
+            assertEquals(1L, committed, "the committed offset of " + partition + " once its only record was dead-lettered");
         }
     }
 }

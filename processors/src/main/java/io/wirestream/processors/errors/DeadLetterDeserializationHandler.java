@@ -25,7 +25,7 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
 
     @Override
     public Response handleError(ErrorHandlerContext ctx, ConsumerRecord<byte[], byte[]> record, Exception error) {
-        if (DeadLetterSender.isTransient(error)) {
+        if (TransientFailures.isTransient(error)) {
             log.error("Cannot deserialise {}-{}@{} because the registry is unavailable: {}; stopping the stream thread",
                 record.topic(), record.partition(), record.offset(), error.getMessage());
             return Response.fail();

@@ -41,7 +41,7 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
     @SuppressWarnings("rawtypes")
     public Response handleSerializationError(ErrorHandlerContext ctx, ProducerRecord record, Exception error,
                                              SerializationExceptionOrigin origin) {
-        if (DeadLetterSender.isTransient(error)) {
+        if (TransientFailures.isTransient(error)) {
             log.error("Cannot serialise a record for {}: the registry is unavailable: {}; stopping the stream thread",
                 record.topic(), error.getMessage());
             return Response.fail();

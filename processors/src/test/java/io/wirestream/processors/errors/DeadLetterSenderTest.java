@@ -13,17 +13,17 @@ class DeadLetterSenderTest {
 
     @Test
     void shouldTreatAnUnreachableOrFailingRegistryAsTransient() {
-        assertEquals(true, DeadLetterSender.isTransient(new SerializationException("x", new ConnectException("refused"))));
-        assertEquals(true, DeadLetterSender.isTransient(new SerializationException("x",
+        assertEquals(true, TransientFailures.isTransient(new SerializationException("x", new ConnectException("refused"))));
+        assertEquals(true, TransientFailures.isTransient(new SerializationException("x",
             new SchemaRegistryException("down", "http://r", 503, 50003, "unavailable", null))));
-        assertEquals(true, DeadLetterSender.isTransient(new SchemaRegistryException("no answer", "http://r",
+        assertEquals(true, TransientFailures.isTransient(new SchemaRegistryException("no answer", "http://r",
             SchemaRegistryException.NO_RESPONSE, SchemaRegistryException.NO_RESPONSE, null, null)));
     }
 
     @Test
     void shouldTreatBadBytesAndUnknownSchemasAsTheRecordsFault() {
-        assertEquals(false, DeadLetterSender.isTransient(new SerializationException("truncated", new EOFException())));
-        assertEquals(false, DeadLetterSender.isTransient(new SerializationException("x",
+        assertEquals(false, TransientFailures.isTransient(new SerializationException("truncated", new EOFException())));
+        assertEquals(false, TransientFailures.isTransient(new SerializationException("x",
             new SchemaRegistryException("Schema 99 not found", "http://r", 404, 40403, "Schema 99 not found", null))));
     }
 
