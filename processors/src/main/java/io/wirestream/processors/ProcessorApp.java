@@ -10,6 +10,7 @@ import io.wirestream.ops.metrics.PipelineMetrics;
 import io.wirestream.core.TopicProvisioner;
 import io.wirestream.core.Topics;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.streams.KafkaStreams;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -99,14 +101,15 @@ public final class ProcessorApp implements AutoCloseable {
         return config;
     }
 
-    /** Creates missing topics (if configured) and starts Kafka Streams; returns at once. */
+    /** Creates missing topics, the routes' included (if configured), and starts Kafka Streams; returns at once. */
     public synchronized void start() {
         if (streams != null) {
             throw new IllegalStateException("already started");
         }
         if (config.createTopics()) {
-            TopicProvisioner.ensure(config.kafkaClientConfigs(),
-                TopicProvisioner.definitions(config.topicNames(), config.topicSettings()), Duration.ofSeconds(30));
+            List<NewTopic> topics = new ArrayList<>(TopicProvisioner.definitions(config.topicNames(), config.topicSettings()));
+            config.routes().topics().forEach(t -> topics.add(TopicProvisioner.derived(t, config.topicSettings())));
+            TopicProvisioner.ensure(config.kafkaClientConfigs(), topics, Duration.ofSeconds(30));
         }
         String raw = config.topicNames().raw();
         inputPartitions(config, raw).filter(n -> n != partitions).ifPresent(n -> {
@@ -134,6 +137,7 @@ public final class ProcessorApp implements AutoCloseable {
         }
         streams.start();
         log.info("Processors started: application.id={}, bootstrap={}", config.applicationId(), config.bootstrapServers());
+        config.routes().all().forEach(r -> log.info("Route {} -> {} ({})", r.name(), r.topic(), r.format().label()));
     }
 
     /** Waits until Kafka Streams reached RUNNING once. */
