@@ -110,6 +110,8 @@ public final class ProcessorApp implements AutoCloseable {
             List<NewTopic> topics = new ArrayList<>(TopicProvisioner.definitions(config.topicNames(), config.topicSettings()));
             config.routes().topics().forEach(t -> topics.add(TopicProvisioner.derived(t, config.topicSettings())));
             TopicProvisioner.ensure(config.kafkaClientConfigs(), topics, Duration.ofSeconds(30));
+        } else {
+            requireRouteTopics();
         }
         String raw = config.topicNames().raw();
         inputPartitions(config, raw).filter(n -> n != partitions).ifPresent(n -> {
@@ -138,6 +140,31 @@ public final class ProcessorApp implements AutoCloseable {
         streams.start();
         log.info("Processors started: application.id={}, bootstrap={}", config.applicationId(), config.bootstrapServers());
         config.routes().all().forEach(r -> log.info("Route {} -> {} ({})", r.name(), r.topic(), r.format().label()));
+    }
+
+    /**
+     * Without topic creation, a missing route topic would only show as blocked writes once an article matches;
+     * say so at start instead.
+     */
+    private void requireRouteTopics() {
+        List<String> wanted = config.routes().topics();
+        if (wanted.isEmpty()) {
+            return;
+        }
+        try (Admin admin = Admin.create(config.kafkaClientConfigs())) {
+            java.util.Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
+            List<String> missing = wanted.stream().filter(t -> !existing.contains(t)).toList();
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("the topics of routes " + config.routes().all().stream()
+                    .filter(r -> missing.contains(r.topic())).map(r -> r.name() + " (" + r.topic() + ")").toList()
+                    + " do not exist and topic.create=false: create them, or set topic.create=true");
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot list the topics at " + config.bootstrapServers() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while listing topics", e);
+        }
     }
 
     /** Waits until Kafka Streams reached RUNNING once. */

@@ -132,6 +132,24 @@ class RoutingIT {
         }
     }
 
+    @Test
+    void shouldRefuseToStartWhenARouteTopicIsMissingAndTopicsAreNotCreated(@TempDir Path dir) throws Exception {
+        Path routes = dir.resolve("routes.yaml");
+        Files.writeString(routes, "routes:\n  - {name: absent, topic: rit.absent}\n");
+        ProcessorConfig config = new ProcessorConfig(stack.config(Map.of(
+            ProcessorConfig.APPLICATION_ID, "routing-it-missing-" + UUID.randomUUID(),
+            ProcessorConfig.STATE_DIR, dir.resolve("state").toString(),
+            ProcessorConfig.TOPIC_PREFIX, "rit-missing",
+            ProcessorConfig.TOPIC_CREATE, "false",
+            ProcessorConfig.ROUTES_FILE, routes.toString(),
+            ProcessorConfig.OPS_HTTP_PORT, "-1")));
+        try (ProcessorApp app = new ProcessorApp(config)) {
+            IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, app::start);
+            assertEquals("the topics of routes [absent (rit.absent)] do not exist and topic.create=false: create them, "
+                + "or set topic.create=true", e.getMessage());
+        }
+    }
+
     private static void send(Topics topics, RawArticle... articles) throws Exception {
         try (KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(Map.of("bootstrap.servers", stack.bootstrapServers()),
             new StringSerializer(), topics.raw().valueSerde().serializer())) {
