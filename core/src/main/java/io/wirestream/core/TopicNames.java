@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * The names of Wirestream's topics, derived from one prefix ({@code news} by default):
  * {@code <prefix>.raw}, {@code <prefix>.enriched}, {@code <prefix>.duplicates}, {@code <prefix>.dlq},
- * {@code <prefix>.kb} and {@code <prefix>.ingest-state}. Registry subjects follow the TopicNameStrategy: {@code <topic>-value}.
+ * {@code <prefix>.kb} and {@code <prefix>.ingest-state}. Registry subjects follow the TopicNameStrategy by default:
+ * {@code <topic>-value} (see the serdes' {@code value.subject.name.strategy}).
  */
 public record TopicNames(String prefix) {
     public static final String DEFAULT_PREFIX = "news";
