@@ -31,7 +31,7 @@ public record RouteFilter(Set<String> languages, List<EntityCondition> entities,
         languages = Set.copyOf(Objects.requireNonNull(languages, "languages"));
         entities = List.copyOf(Objects.requireNonNull(entities, "entities"));
         sources = Set.copyOf(Objects.requireNonNull(sources, "sources"));
-        hosts = hosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        hosts = Objects.requireNonNull(hosts, "hosts").stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
         Objects.requireNonNull(query, "query");
     }
 
