@@ -33,7 +33,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * The one-command demo: embedded broker and registry, ingest of the bundled samples (or {@code --input}),
  * the processors until every article reached an outcome, then a readable summary (or, with {@code --json},
- * every record of every pipeline topic as JSON lines and nothing else on stdout).
+ * every record of every pipeline topic as JSON lines and nothing else on stdout). The processors run with the
+ * bundled example routes ({@code samples/routes.yaml}, or {@code --routes}), and the summary shows what each
+ * route's topic received.
  *
  * <p>An article has reached an outcome when its id appears in the enriched topic, as the copy of a
  * duplicate notice, or as the key of a dead letter written by a processor; the demo waits until there are
@@ -55,6 +57,10 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--json", description = "Print every record of every pipeline topic as one JSON line, and nothing else on stdout.")
     boolean json;
+
+    @Option(names = "--routes", paramLabel = "FILE",
+        description = "Routes file the processors run with (default: the bundled samples/routes.yaml; 'none' for no routes).")
+    String routes;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
         description = "Give up if the articles have not all reached the output by then (default ${DEFAULT-VALUE}).")
@@ -89,6 +95,11 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
             processing.put(ProcessorConfig.APPLICATION_ID, "wirestream-demo");
             processing.put(ProcessorConfig.STATE_DIR, stateDir.toString());
             processing.put(ProcessorConfig.OPS_HTTP_PORT, "-1");
+            Path routesFile = routesFile();
+            if (routesFile != null) {
+                processing.put(ProcessorConfig.ROUTES_FILE, routesFile.toString());
+                err.println("Routes from " + routesFile);
+            }
             ProcessorConfig processorConfig = new ProcessorConfig(processing);
             TopicNames names = processorConfig.topicNames();
             err.println("Running the processors (exactly-once Kafka Streams) until every article has an outcome...");
@@ -100,7 +111,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
             if (json) {
                 records.forEach(r -> out.println(r.toString()));
             } else {
-                new DemoReport(names, records).print(out, ingest, stack.bootstrapServers(), stack.registryUrl());
+                new DemoReport(names, processorConfig.routes(), records).print(out, ingest, stack.bootstrapServers(), stack.registryUrl());
             }
             out.flush();
             return Wirestream.EXIT_OK;
@@ -120,7 +131,10 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         long deadline = System.nanoTime() + timeout.toNanos();
         long[] completeSince = {0};
         try (TopicDump dump = new TopicDump(config.kafkaClientConfigs(), config.registryConfigs())) {
-            dump.fromBeginning(List.of(names.raw(), names.enriched(), names.duplicates(), names.deadLetters()), Duration.ofSeconds(30));
+            // routes are written in the transactions that write the enriched topic: when an article is there, so are its copies
+            List<String> topics = new ArrayList<>(List.of(names.raw(), names.enriched(), names.duplicates(), names.deadLetters()));
+            topics.addAll(config.routes().topics());
+            dump.fromBeginning(topics, Duration.ofSeconds(30));
             dump.run(record -> {
                 records.add(record);
                 String topic = record.get("topic").asText();
@@ -156,6 +170,23 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
                 + " articles had not reached the output (ingest published " + expectedArticles + "): " + missing);
         }
         return records;
+    }
+
+    /** The routes file to run with: --routes, else the bundled example when installed; null for none. */
+    private Path routesFile() {
+        if ("none".equals(routes)) {
+            return null;
+        }
+        if (routes != null) {
+            Path file = Path.of(routes);
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("--routes " + routes + ": no such file");
+            }
+            return file;
+        }
+        String home = System.getProperty(HOME_PROPERTY);
+        Path bundled = home == null ? null : Path.of(home, "samples", "routes.yaml");
+        return bundled != null && Files.isRegularFile(bundled) ? bundled : null;
     }
 
     private static Path bundledSamples() {

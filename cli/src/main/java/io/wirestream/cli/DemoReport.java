@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wirestream.core.TopicNames;
 import io.wirestream.ingest.IngestSummary;
+import io.wirestream.processors.route.Route;
+import io.wirestream.processors.route.Routes;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -17,10 +19,12 @@ final class DemoReport {
     private static final int MAX_ENTITIES = 8;
 
     private final TopicNames names;
+    private final Routes routes;
     private final List<ObjectNode> records;
 
-    DemoReport(TopicNames names, List<ObjectNode> records) {
+    DemoReport(TopicNames names, Routes routes, List<ObjectNode> records) {
         this.names = names;
+        this.routes = routes;
         this.records = records;
     }
 
@@ -35,6 +39,11 @@ final class DemoReport {
         for (String t : List.of(names.raw(), names.enriched(), names.duplicates(), names.deadLetters())) {
             counts.put(t, 0);
         }
+        Map<String, List<JsonNode>> routed = new LinkedHashMap<>();
+        for (String t : routes.topics()) {
+            counts.put(t, 0);
+            routed.put(t, new ArrayList<>());
+        }
         for (ObjectNode r : records) {
             String topic = r.get("topic").asText();
             counts.merge(topic, 1, Integer::sum);
@@ -45,6 +54,8 @@ final class DemoReport {
                 rawRecords.add(Map.entry(key, value));
             } else if (topic.equals(names.enriched())) {
                 enriched.computeIfAbsent(key, k -> new java.util.ArrayDeque<>()).add(value);
+            } else if (routed.containsKey(topic)) {
+                routed.get(topic).add(r);
             } else if (topic.equals(names.duplicates())) {
                 duplicates.computeIfAbsent(value.get("copyId").asText(), k -> new java.util.ArrayDeque<>()).add(value);
             } else {
@@ -99,6 +110,18 @@ final class DemoReport {
                 String where = d.hasNonNull("origin") ? text(d, "origin")
                     : text(d, "topic") + "-" + d.path("partition").asText() + "@" + d.path("offset").asText();
                 out.printf("  [%s] %s: %s%n", text(d, "stage"), where, text(d, "errorMessage"));
+            }
+        }
+        if (!routes.isEmpty()) {
+            out.println();
+            out.println("Routes (each article taken by a route's filter is copied to its topic, in the enriched topic's transaction):");
+            for (Route route : routes.all()) {
+                List<JsonNode> got = routed.get(route.topic());
+                out.printf("  %s -> %s (%s): %d article%s%n", route.name(), route.topic(), route.format().label(), got.size(),
+                    got.size() == 1 ? "" : "s");
+                got.stream().sorted(java.util.Comparator.comparing((JsonNode r) -> text(r.get("value"), "origin")))
+                    .forEach(r -> out.printf("      %s  %s  %s%n", shortId(text(r, "key")), text(r.get("value"), "origin"),
+                        text(r.get("value"), "title")));
             }
         }
         out.println();

@@ -1,5 +1,6 @@
 package io.wirestream.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wirestream.core.AvroJson;
@@ -26,7 +27,8 @@ import java.util.function.Consumer;
 /**
  * Reads topics from the beginning as a downstream consumer would (committed records only) and renders each
  * record as one JSON object {@code {"topic":…,"key":…,"value":{…}}}, the value being
- * the Avro record as plain JSON (see {@link AvroJson}). A value that is not readable Avro is rendered with
+ * the Avro record as plain JSON (see {@link AvroJson}); a JSON object value (a route written as JSON) is shown as
+ * it is. A value that is neither is rendered with
  * {@code "value":null} and an {@code "error"} saying why, so a dump never stops on a bad record.
  */
 final class TopicDump implements AutoCloseable {
@@ -87,10 +89,28 @@ final class TopicDump implements AutoCloseable {
             GenericRecord value = values.deserialize(r.topic(), r.value());
             node.set("value", AvroJson.toJson(value));
         } catch (RuntimeException e) {
-            node.putNull("value");
-            node.put("error", e.getMessage());
+            JsonNode json = json(r.value());
+            if (json != null) {
+                node.set("value", json);
+            } else {
+                node.putNull("value");
+                node.put("error", e.getMessage());
+            }
         }
         return node;
+    }
+
+    /** The value of a JSON topic (a route with format json), or null when the bytes are not a JSON object. */
+    private static JsonNode json(byte[] value) {
+        if (value == null || value.length == 0 || value[0] != '{') {
+            return null;
+        }
+        try {
+            JsonNode node = JSON.readTree(value);
+            return node != null && node.isObject() ? node : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     @Override

@@ -24,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(300)
 class DemoCommandIT {
     static final Path SAMPLES = Path.of("..", "samples", "articles");
+    static final Path ROUTES = Path.of("..", "samples", "routes.yaml");
     static final ObjectMapper JSON = new ObjectMapper();
 
     static List<JsonNode> records = new ArrayList<>();
@@ -33,7 +34,7 @@ class DemoCommandIT {
     static void runDemo() throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Wirestream.run(new String[] {"demo", "--input", SAMPLES.toString(), "--json"},
+        int exit = Wirestream.run(new String[] {"demo", "--input", SAMPLES.toString(), "--routes", ROUTES.toString(), "--json"},
             new PrintWriter(out, true), new PrintWriter(err, true));
         stderr = err.toString();
         assertEquals(0, exit, "demo failed: " + stderr);
@@ -152,6 +153,24 @@ class DemoCommandIT {
             assertTrue(english.containsKey(name), name + " missing in English: " + english);
             assertEquals(english.get(name), russian.get(name), name + " in Russian: " + russian);
         }
+    }
+
+    @Test
+    void shouldCopyEachArticleTheExampleRoutesTakeToTheirTopicsOnce() {
+        assertEquals(List.of("04-de-central-bank.txt", "05-fr-central-bank.txt"), origins("news.routed.central-banks"));
+        assertEquals(List.of("06-ru-metro-with-debris.txt"), origins("news.routed.moscow"));
+        assertEquals(List.of("01-en-rail-corridor.txt", "08-en-science.txt"), origins("news.routed.english-json"));
+        Map<String, JsonNode> enriched = new HashMap<>();
+        topic("news.enriched").forEach(r -> enriched.put(r.get("key").asText(), r.get("value")));
+        for (String t : List.of("news.routed.central-banks", "news.routed.moscow", "news.routed.english-json")) {
+            for (JsonNode r : topic(t)) {
+                assertEquals(enriched.get(r.get("key").asText()), r.get("value"), "a route copies the enriched record: " + r);
+            }
+        }
+    }
+
+    private static List<String> origins(String topic) {
+        return topic(topic).stream().map(r -> r.get("value").get("origin").asText()).sorted().toList();
     }
 
     private static Map<String, String> entityIds(JsonNode article) {

@@ -1,9 +1,11 @@
 package io.wirestream.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.wirestream.avro.DeadLetter;
 import io.wirestream.avro.DuplicateNotice;
 import io.wirestream.avro.EnrichedArticle;
 import io.wirestream.avro.RawArticle;
+import io.wirestream.core.JsonSerde;
 import io.wirestream.core.SerdeFactory;
 import io.wirestream.core.Topics;
 import io.wirestream.core.WirestreamConfig;
@@ -18,6 +20,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -66,8 +69,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Crashes, proven harmless: the processors run as separate JVMs ({@code wirestream process}, as in production)
  * and are killed with SIGKILL ({@link Process#destroyForcibly()}) while articles stream in; the broker is
  * restarted once. Afterwards a {@code read_committed} consumer, as any downstream reader, must find every
- * good input exactly once downstream (an enriched article or a duplicate notice), and the dead-letter topic
- * exactly the bad inputs.
+ * good input exactly once downstream (an enriched article or a duplicate notice), the dead-letter topic
+ * exactly the bad inputs, and each route declared in a routes file exactly the enriched articles it takes.
  *
  * <p>Kills are timed on the group's committed input offsets, so each lands while input is still being
  * processed (transactions open). Consumer session timeout and the broker's check for timed-out
@@ -89,11 +92,26 @@ class ProcessorFailoverIT {
         String prefix = "eos";
         String appId = "failover-eos-" + UUID.randomUUID();
         Inputs inputs = Inputs.generate(2_400, 300, 10, 11L);
+        // two routes, declared as an operator would; the processors do not create topics here, so neither do they these
+        Path routes = state.resolve("routes.yaml");
+        Files.writeString(routes, """
+            routes:
+              - name: english
+                topic: eos.routed.english
+                filter: {languages: [en]}
+              - name: russian-json
+                topic: eos.routed.russian
+                format: json
+                filter: {languages: [ru]}
+            """);
         try (Admin admin = admin();
              Feeder feeder = new Feeder(prefix, 4, inputs, 30, Duration.ofMillis(300))) {
+            admin.createTopics(List.of(new NewTopic("eos.routed.english", 4, (short) 1), new NewTopic("eos.routed.russian", 4, (short) 1)))
+                .all().get(30, TimeUnit.SECONDS);
             String raw = feeder.topics.raw().name();
             LongSupplier consumed = () -> committedOffsets(admin, appId, raw);
-            ChildProcessor processor = new ChildProcessor("eos", appId, prefix, state.resolve("a"));
+            ChildProcessor processor = new ChildProcessor("eos", appId, prefix, state.resolve("a"),
+                List.of("-D" + ProcessorConfig.ROUTES_FILE + "=" + routes));
             try (processor) {
                 processor.start();
                 feeder.start();
@@ -120,8 +138,10 @@ class ProcessorFailoverIT {
                 feeder.awaitSent();
                 awaitProgress(consumed, total, processor);
                 int committed = assertExactlyOnce(feeder.topics, inputs);
-                log.info("{} kills; {} records of {} were written by transactions the kills aborted", processor.kills(),
-                    countUncommitted(feeder.topics.enriched().name()) - committed, feeder.topics.enriched().name());
+                int routed = assertRoutedExactlyOnce(feeder.topics, committed);
+                log.info("{} kills; {} records of {} and {} of eos.routed.english were written by transactions the kills aborted",
+                    processor.kills(), countUncommitted(feeder.topics.enriched().name()) - committed, feeder.topics.enriched().name(),
+                    countUncommitted("eos.routed.english") - routed);
             }
         }
     }
@@ -231,6 +251,57 @@ class ProcessorFailoverIT {
         assertEquals(new TreeMap<>(inputs.badStages()), stages);
         assertEquals(inputs.badStages().size(), deadLetters.size(), "dead letters repeated: " + letters);
         return enriched.size();
+    }
+
+    /**
+     * Each route's topic holds exactly the committed enriched records its filter takes (here: by language), each
+     * once and equal to the enriched record. Returns the number of committed records of the English route.
+     */
+    private static int assertRoutedExactlyOnce(Topics topics, int enrichedCount) {
+        String bootstrap = stack.bootstrapServers();
+        Duration timeout = Duration.ofSeconds(120);
+        Duration settle = Duration.ofSeconds(3);
+        List<ConsumerRecord<String, EnrichedArticle>> enriched = TopicReader.read(bootstrap, topics.enriched().name(),
+            new StringDeserializer(), topics.enriched().valueSerde().deserializer(), enrichedCount, timeout, settle);
+        Map<String, EnrichedArticle> english = new TreeMap<>();
+        Set<String> russian = new TreeSet<>();
+        enriched.forEach(r -> {
+            if (r.value().getLanguage().equals("en")) {
+                english.put(r.key(), r.value());
+            } else if (r.value().getLanguage().equals("ru")) {
+                russian.add(r.key());
+            }
+        });
+        assertTrue(!english.isEmpty() && !russian.isEmpty(), "the input should hold English and Russian articles");
+
+        List<ConsumerRecord<String, EnrichedArticle>> routedEnglish = TopicReader.read(bootstrap, "eos.routed.english",
+            new StringDeserializer(), topics.enriched().valueSerde().deserializer(), english.size(), timeout, settle);
+        List<ConsumerRecord<String, JsonNode>> routedRussian = TopicReader.read(bootstrap, "eos.routed.russian",
+            new StringDeserializer(), new JsonSerde().deserializer(), russian.size(), timeout, settle);
+        log.info("Routes: {} English of {} enriched routed as Avro, {} Russian as JSON", routedEnglish.size(), enriched.size(),
+            routedRussian.size());
+        Map<String, Long> repeated = new TreeMap<>();
+        routedEnglish.stream().collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()))
+            .forEach((id, n) -> {
+                if (n > 1) {
+                    repeated.put("english " + id, n);
+                }
+            });
+        routedRussian.stream().collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()))
+            .forEach((id, n) -> {
+                if (n > 1) {
+                    repeated.put("russian " + id, n);
+                }
+            });
+        assertEquals(Map.of(), repeated, "routed records repeated");
+        assertEquals(english.keySet(), routedEnglish.stream().map(ConsumerRecord::key).collect(Collectors.toCollection(TreeSet::new)),
+            "English route");
+        assertEquals(russian, routedRussian.stream().map(ConsumerRecord::key).collect(Collectors.toCollection(TreeSet::new)),
+            "Russian route");
+        for (ConsumerRecord<String, EnrichedArticle> r : routedEnglish) {
+            assertEquals(english.get(r.key()), r.value(), "a route copies the enriched record " + r.key());
+        }
+        return routedEnglish.size();
     }
 
     /** Records in a topic as a read_uncommitted consumer sees them: committed ones plus those of aborted transactions. */
@@ -481,11 +552,17 @@ class ProcessorFailoverIT {
         private final String appId;
         private final String prefix;
         private final Path logFile;
+        private final List<String> extraArgs;
         private Path stateDir;
         private Process process;
         private int kills;
 
         ChildProcessor(String name, String appId, String prefix, Path stateDir) throws IOException {
+            this(name, appId, prefix, stateDir, List.of());
+        }
+
+        ChildProcessor(String name, String appId, String prefix, Path stateDir, List<String> extraArgs) throws IOException {
+            this.extraArgs = List.copyOf(extraArgs);
             this.name = name;
             this.appId = appId;
             this.prefix = prefix;
@@ -497,7 +574,7 @@ class ProcessorFailoverIT {
 
         void start() throws IOException {
             String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            List<String> command = List.of(
+            List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath,
                 "io.wirestream.cli.Wirestream", "process",
                 "--bootstrap", stack.bootstrapServers(), "--registry", stack.registryUrl(),
@@ -511,7 +588,8 @@ class ProcessorFailoverIT {
                 // and its open transaction is aborted after 5 s instead of 10 s
                 "-Dkafka.transaction.timeout.ms=5000",
                 // two instances on one machine: let each pick a free port for its metrics and health endpoints
-                "-Dops.http.port=0");
+                "-Dops.http.port=0"));
+            command.addAll(extraArgs);
             Files.writeString(logFile, "=== start " + Instant.now() + " state " + stateDir + "\n", StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             process = new ProcessBuilder(command).redirectErrorStream(true)

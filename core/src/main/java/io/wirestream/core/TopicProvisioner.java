@@ -23,7 +23,8 @@ import java.util.concurrent.TimeoutException;
  * the embedded default and first runs working with the same names and settings.
  *
  * <p>Settings per topic: raw, enriched and duplicates keep 7 days; the dead-letter topic keeps 30 days so
- * that someone has time to look; the knowledge base and the ingest state are compacted.
+ * that someone has time to look; the knowledge base and the ingest state are compacted. Routed topics
+ * ({@link #derived}) get the enriched topic's settings.
  */
 public final class TopicProvisioner {
     private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
@@ -57,6 +58,12 @@ public final class TopicProvisioner {
             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         topics.add(ingestState(names, settings));
         return topics;
+    }
+
+    /** A topic that carries a selection of the enriched articles (a route's): the enriched topic's settings. */
+    public static NewTopic derived(String name, Settings settings) {
+        Optional<Short> rf = settings.replicationFactor() == -1 ? Optional.empty() : Optional.of(settings.replicationFactor());
+        return new NewTopic(name, Optional.of(settings.partitions()), rf).configs(retention(7));
     }
 
     /** The live sources' memory: one partition (read whole at start), compacted, segments rolled daily. */

@@ -20,7 +20,7 @@ import java.util.Map;
  * {@code ssl.*}) are handed to every Kafka client as they are; any other client setting can be given
  * with the prefix {@code kafka.} (for example {@code kafka.linger.ms=20}). Registry settings
  * ({@code schema.registry.*}, {@code basic.auth.*}, {@code auto.register.schemas},
- * {@code use.latest.version}) are handed to the registry client and serdes.
+ * {@code use.latest.version}, {@code value.subject.name.strategy}) are handed to the registry client and serdes.
  */
 public abstract class WirestreamConfig extends AbstractConfig {
     public static final String BOOTSTRAP_SERVERS = CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG;
@@ -35,7 +35,8 @@ public abstract class WirestreamConfig extends AbstractConfig {
 
     private static final List<String> CLIENT_PASS_THROUGH = List.of("security.protocol", "sasl.", "ssl.");
     private static final List<String> REGISTRY_PASS_THROUGH = List.of(
-        "schema.registry.", "basic.auth.", "auto.register.schemas", "use.latest.version", "specific.avro.reader");
+        "schema.registry.", "basic.auth.", "auto.register.schemas", "use.latest.version", "specific.avro.reader",
+        "value.subject.name.strategy", "key.subject.name.strategy");
 
     protected WirestreamConfig(ConfigDef definition, Map<?, ?> originals) {
         super(definition, originals, false);

@@ -8,6 +8,7 @@ import io.wirestream.core.Topic;
 import io.wirestream.ops.metrics.PipelineMetrics;
 import io.wirestream.processors.clean.Cleaning;
 import io.wirestream.processors.clean.TextCleaner;
+import io.wirestream.processors.route.Routing;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -23,7 +24,7 @@ import java.util.Objects;
 
 /**
  * The processors topology: {@code news.raw} → clean → the configured stages, in order →
- * {@code news.enriched}. Production code and tests build it through {@link #build}, so tests run the
+ * {@code news.enriched}, and to the topics of the configured routes ({@link Routing}). Production code and tests build it through {@link #build}, so tests run the
  * topology that runs in production.
  *
  * <p>Errors: a {@code news.raw} record that is not a RawArticle becomes a dead letter in the topology
@@ -77,10 +78,12 @@ public final class NewsPipeline {
         }
 
         PipelineMetrics metrics = ctx.metrics();
-        articles
+        KStream<String, EnrichedArticle> out = articles
             .mapValues(article -> stamped(article), Named.as("sink.stamp"))
-            .peek((id, article) -> record(metrics, article), Named.as("sink.metrics"))
-            .to(enriched.name(), Produced.with(enriched.keySerde(), enriched.valueSerde()).withName(SINK));
+            .peek((id, article) -> record(metrics, article), Named.as("sink.metrics"));
+        out.to(enriched.name(), Produced.with(enriched.keySerde(), enriched.valueSerde()).withName(SINK));
+        // routes get the very records of the enriched topic, in the same transaction
+        Routing.build(out, ctx, ctx.config().routes());
         return builder.build();
     }
 

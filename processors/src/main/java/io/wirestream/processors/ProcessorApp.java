@@ -10,6 +10,7 @@ import io.wirestream.ops.metrics.PipelineMetrics;
 import io.wirestream.core.TopicProvisioner;
 import io.wirestream.core.Topics;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.streams.KafkaStreams;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -99,14 +101,17 @@ public final class ProcessorApp implements AutoCloseable {
         return config;
     }
 
-    /** Creates missing topics (if configured) and starts Kafka Streams; returns at once. */
+    /** Creates missing topics, the routes' included (if configured), and starts Kafka Streams; returns at once. */
     public synchronized void start() {
         if (streams != null) {
             throw new IllegalStateException("already started");
         }
         if (config.createTopics()) {
-            TopicProvisioner.ensure(config.kafkaClientConfigs(),
-                TopicProvisioner.definitions(config.topicNames(), config.topicSettings()), Duration.ofSeconds(30));
+            List<NewTopic> topics = new ArrayList<>(TopicProvisioner.definitions(config.topicNames(), config.topicSettings()));
+            config.routes().topics().forEach(t -> topics.add(TopicProvisioner.derived(t, config.topicSettings())));
+            TopicProvisioner.ensure(config.kafkaClientConfigs(), topics, Duration.ofSeconds(30));
+        } else {
+            requireRouteTopics();
         }
         String raw = config.topicNames().raw();
         inputPartitions(config, raw).filter(n -> n != partitions).ifPresent(n -> {
@@ -134,6 +139,32 @@ public final class ProcessorApp implements AutoCloseable {
         }
         streams.start();
         log.info("Processors started: application.id={}, bootstrap={}", config.applicationId(), config.bootstrapServers());
+        config.routes().all().forEach(r -> log.info("Route {} -> {} ({})", r.name(), r.topic(), r.format().label()));
+    }
+
+    /**
+     * Without topic creation, a missing route topic would only show as blocked writes once an article matches;
+     * say so at start instead.
+     */
+    private void requireRouteTopics() {
+        List<String> wanted = config.routes().topics();
+        if (wanted.isEmpty()) {
+            return;
+        }
+        try (Admin admin = Admin.create(config.kafkaClientConfigs())) {
+            java.util.Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
+            List<String> missing = wanted.stream().filter(t -> !existing.contains(t)).toList();
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("the topics of routes " + config.routes().all().stream()
+                    .filter(r -> missing.contains(r.topic())).map(r -> r.name() + " (" + r.topic() + ")").toList()
+                    + " do not exist and topic.create=false: create them, or set topic.create=true");
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot list the topics at " + config.bootstrapServers() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while listing topics", e);
+        }
     }
 
     /** Waits until Kafka Streams reached RUNNING once. */

@@ -9,14 +9,23 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+import io.wirestream.processors.route.Routes;
+import io.wirestream.processors.route.RoutesFileException;
 import org.apache.kafka.streams.StreamsConfig;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
 /**
  * Settings of the processors application. Besides the shared keys of {@link WirestreamConfig}, the
  * Streams settings below; any other Streams or client setting can be given with the prefix {@code kafka.}.
+ *
+ * <p>Compression of what the processors write is {@code compression.type} (zstd by default); a producer
+ * compression passed through with {@code kafka.} is honoured when {@code compression.type} is not given.
  *
  * <p>Fixed, not configurable: {@code processing.guarantee=exactly_once_v2}, and the three exception
  * handlers, which send what fails to the dead-letter topic and let the application go on (never
@@ -29,6 +38,9 @@ public final class ProcessorConfig extends WirestreamConfig {
     public static final String COMMIT_INTERVAL_MS = StreamsConfig.COMMIT_INTERVAL_MS_CONFIG;
     public static final String DEDUP_WINDOW_MS = "dedup.window.ms";
     public static final String PIPELINE_VERSION = "pipeline.version";
+    public static final String ROUTES_FILE = "routes.file";
+    public static final String COMPRESSION_TYPE = "compression.type";
+    public static final String DEFAULT_COMPRESSION_TYPE = "zstd";
 
     public static final String DEFAULT_APPLICATION_ID = "wirestream-processors";
     /** How the topic prefix reaches the exception handlers through the Streams configuration. */
@@ -36,6 +48,8 @@ public final class ProcessorConfig extends WirestreamConfig {
 
     /** Default port of the processors' metrics and health endpoints. */
     public static final int DEFAULT_OPS_HTTP_PORT = 9309;
+
+    private static final ConfigDef.ValidString COMPRESSION_VALUES = ConfigDef.ValidString.in("none", "gzip", "snappy", "lz4", "zstd");
 
     private static final ConfigDef DEFINITION = withOpsHttp(commonDefinition(), DEFAULT_OPS_HTTP_PORT)
         .define(APPLICATION_ID, Type.STRING, DEFAULT_APPLICATION_ID, new ConfigDef.NonEmptyString(), Importance.HIGH,
@@ -51,10 +65,78 @@ public final class ProcessorConfig extends WirestreamConfig {
             "How long deduplication remembers an article's signatures (default 7 days).")
         .define(PIPELINE_VERSION, Type.STRING, ProcessorConfig.class.getPackage().getImplementationVersion() == null
                 ? "dev" : ProcessorConfig.class.getPackage().getImplementationVersion(), Importance.LOW,
-            "Version written into ProcessingInfo.pipelineVersion.");
+            "Version written into ProcessingInfo.pipelineVersion.")
+        .define(ROUTES_FILE, Type.STRING, null, Importance.MEDIUM,
+            "YAML file declaring routes: downstream topics, each taking the enriched articles its filter matches "
+                + "(docs/routes.md). Read and validated at start; unset means no routes.")
+        .define(COMPRESSION_TYPE, Type.STRING, DEFAULT_COMPRESSION_TYPE,
+            COMPRESSION_VALUES, Importance.MEDIUM,
+            "Compression of every record the processors write (enriched, duplicates, dead letters, routes). "
+                + "Consumers must support it: kafkajs needs a zstd codec plugged in for zstd.");
+
+    private final Routes routes;
+    private final String compression;
 
     public ProcessorConfig(Map<?, ?> originals) {
         super(DEFINITION, originals);
+        this.routes = loadRoutes();
+        this.compression = resolveCompression();
+    }
+
+    private Routes loadRoutes() {
+        String file = getString(ROUTES_FILE);
+        if (file == null || file.isBlank()) {
+            return Routes.none();
+        }
+        try {
+            return Routes.load(Path.of(file.strip()), topicNames());
+        } catch (RoutesFileException e) {
+            throw new ConfigException(ROUTES_FILE + ": " + e.getMessage());
+        } catch (InvalidPathException e) {
+            throw new ConfigException(ROUTES_FILE, file, "not a file path: " + e.getMessage());
+        }
+    }
+
+    /** The routes of the routes file, read and validated when this configuration was built; none when unset. */
+    public Routes routes() {
+        return routes;
+    }
+
+    /**
+     * The compression of the records the processors write: {@code compression.type}, or when that is not given,
+     * the producer compression passed through ({@code kafka.producer.compression.type}, then
+     * {@code kafka.compression.type}), else zstd.
+     */
+    public String compressionType() {
+        return compression;
+    }
+
+    private String resolveCompression() {
+        String own = getString(COMPRESSION_TYPE);
+        String passed = null;
+        String passedKey = null;
+        for (String key : List.of(KAFKA_PREFIX + StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG),
+            KAFKA_PREFIX + ProducerConfig.COMPRESSION_TYPE_CONFIG)) {
+            Object v = originals().get(key);
+            if (v != null && passed == null) {
+                passed = v.toString().strip();
+                passedKey = key;
+            }
+        }
+        if (passed == null) {
+            return own;
+        }
+        if (originals().containsKey(COMPRESSION_TYPE) && !own.equals(passed)) {
+            throw new ConfigException(COMPRESSION_TYPE + "=" + own + " and " + passedKey + "=" + passed
+                + " disagree: set only " + COMPRESSION_TYPE);
+        }
+        try {
+            COMPRESSION_VALUES.ensureValid(passedKey, passed);
+        } catch (ConfigException e) {
+            throw new ConfigException(passedKey, passed, "expected one of none, gzip, snappy, lz4, zstd (better: set "
+                + COMPRESSION_TYPE + ")");
+        }
+        return passed;
     }
 
     public static ConfigDef definition() {
@@ -91,7 +173,7 @@ public final class ProcessorConfig extends WirestreamConfig {
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
         p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
-        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), compressionType());
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         return p;
     }

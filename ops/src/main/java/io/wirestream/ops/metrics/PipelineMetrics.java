@@ -33,6 +33,8 @@ import java.util.Locale;
  *   <li>{@code wirestream_duplicates_total{kind}}: duplicates found, by kind (e.g. exact, near)</li>
  *   <li>{@code wirestream_articles_by_language_total{language}}: articles per detected language</li>
  *   <li>{@code wirestream_dead_letters_total{stage}}: records sent to the dead-letter topic</li>
+ *   <li>{@code wirestream_route_matched_total{route}} and {@code wirestream_route_written_total{route}}: articles a
+ *       route's filter took, and records serialised for the route's topic</li>
  *   <li>{@code wirestream_end_to_end_latency_seconds{since}}: histogram from publication or ingest time to output;
  *       percentiles come from {@code histogram_quantile} over its buckets, which (unlike client-side
  *       percentiles) aggregate across instances</li>
@@ -96,6 +98,16 @@ public final class PipelineMetrics implements AutoCloseable {
     /** Counts one article in {@code language} (an ISO 639-1 code; blank for undetermined). */
     public void articleLanguage(String language) {
         counter("wirestream.articles.by.language", "Articles per detected language", "language", language).increment();
+    }
+
+    /** Counts one article taken by the filter of {@code route}. */
+    public void routeMatched(String route) {
+        counter("wirestream.route.matched", "Articles a route's filter took", "route", route).increment();
+    }
+
+    /** Counts one record serialised for the topic of {@code route}, handed to the producer. */
+    public void routeWritten(String route) {
+        counter("wirestream.route.written", "Records written to a route's topic", "route", route).increment();
     }
 
     public void deadLetter(String stage) {

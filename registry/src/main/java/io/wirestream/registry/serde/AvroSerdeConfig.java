@@ -19,6 +19,15 @@ public final class AvroSerdeConfig extends AbstractConfig {
     public static final String AUTO_REGISTER_SCHEMAS_CONFIG = "auto.register.schemas";
     public static final String USE_LATEST_VERSION_CONFIG = "use.latest.version";
     public static final String SPECIFIC_AVRO_READER_CONFIG = "specific.avro.reader";
+    public static final String VALUE_SUBJECT_NAME_STRATEGY_CONFIG = "value.subject.name.strategy";
+    public static final String KEY_SUBJECT_NAME_STRATEGY_CONFIG = "key.subject.name.strategy";
+
+    private static final ConfigDef.Validator STRATEGY = (name, value) -> {
+        if (SubjectNameStrategy.parse((String) value).isEmpty()) {
+            throw new ConfigException(name, value, "expected TopicNameStrategy or RecordNameStrategy "
+                + "(Confluent's class names io.confluent.kafka.serializers.subject.* are accepted too)");
+        }
+    };
 
     private static final ConfigDef CONFIG_DEF = RegistryClientConfig.defineClientKeys(new ConfigDef(), false)
         .define(AUTO_REGISTER_SCHEMAS_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM,
@@ -30,7 +39,12 @@ public final class AvroSerdeConfig extends AbstractConfig {
                 + AUTO_REGISTER_SCHEMAS_CONFIG + "=false.")
         .define(SPECIFIC_AVRO_READER_CONFIG, Type.BOOLEAN, false, Importance.MEDIUM,
             "Whether the deserializer returns generated SpecificRecord classes (found by the writer schema's "
-                + "full name) instead of GenericRecords. The specific serde always reads specific records.");
+                + "full name) instead of GenericRecords. The specific serde always reads specific records.")
+        .define(VALUE_SUBJECT_NAME_STRATEGY_CONFIG, Type.STRING, SubjectNameStrategy.TOPIC_NAME.label(), STRATEGY, Importance.MEDIUM,
+            "Subject the serializer registers or looks up a value's schema under: TopicNameStrategy (<topic>-value) "
+                + "or RecordNameStrategy (the record's full name, shared by every topic carrying it).")
+        .define(KEY_SUBJECT_NAME_STRATEGY_CONFIG, Type.STRING, SubjectNameStrategy.TOPIC_NAME.label(), STRATEGY, Importance.LOW,
+            "The same for Avro keys (<topic>-key under TopicNameStrategy).");
 
     public AvroSerdeConfig(Map<?, ?> originals) {
         super(CONFIG_DEF, originals, false);
@@ -55,6 +69,12 @@ public final class AvroSerdeConfig extends AbstractConfig {
 
     public boolean specificAvroReader() {
         return getBoolean(SPECIFIC_AVRO_READER_CONFIG);
+    }
+
+    /** The subject naming of values ({@code isKey} false) or keys. */
+    public SubjectNameStrategy subjectNameStrategy(boolean isKey) {
+        String value = getString(isKey ? KEY_SUBJECT_NAME_STRATEGY_CONFIG : VALUE_SUBJECT_NAME_STRATEGY_CONFIG);
+        return SubjectNameStrategy.parse(value).orElseThrow();
     }
 
     /** The client settings of these originals; fails if {@code schema.registry.url} is missing. */

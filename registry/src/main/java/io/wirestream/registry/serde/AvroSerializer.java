@@ -24,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Serialises Avro records ({@link org.apache.avro.generic.GenericRecord} or generated
- * {@link SpecificRecord}s) into Confluent's {@link WireFormat}, under the TopicNameStrategy subject.
+ * {@link SpecificRecord}s) into Confluent's {@link WireFormat}, under the subject of the configured
+ * {@link SubjectNameStrategy} ({@code value.subject.name.strategy}; TopicNameStrategy by default).
  *
  * <p>With {@code auto.register.schemas} (the default) the record's schema is registered once per
  * subject and schema (the client caches the id). Otherwise the schema is looked up, or with
@@ -74,7 +75,7 @@ public class AvroSerializer<T> implements Serializer<T> {
                 + ": AvroSerializer takes Avro records (GenericRecord or a generated SpecificRecord)");
         }
         Schema schema = container.getSchema();
-        String subject = SubjectNames.topicNameStrategy(topic, isKey);
+        String subject = config.subjectNameStrategy(isKey).subject(topic, isKey, schema);
         int id = schemaId(topic, subject, schema);
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         WireFormat.writeHeader(out, id);

@@ -1,6 +1,9 @@
 package io.wirestream.registry.serde;
 
-/** Confluent's TopicNameStrategy: the subject of a topic's values is {@code <topic>-value}, of its keys {@code <topic>-key}. */
+/**
+ * Subject names of Confluent's strategies. TopicNameStrategy: the subject of a topic's values is
+ * {@code <topic>-value}, of its keys {@code <topic>-key}. RecordNameStrategy: the record's full name.
+ */
 public final class SubjectNames {
     private SubjectNames() {
     }
@@ -10,5 +13,13 @@ public final class SubjectNames {
             throw new IllegalArgumentException("topic must be a non-empty name, was '" + topic + "'");
         }
         return topic + (isKey ? "-key" : "-value");
+    }
+
+    public static String recordNameStrategy(org.apache.avro.Schema schema) {
+        if (schema == null || schema.getType() != org.apache.avro.Schema.Type.RECORD) {
+            throw new IllegalArgumentException("the RecordNameStrategy names subjects after records, but the schema is "
+                + (schema == null ? "missing" : "a " + schema.getType().getName()));
+        }
+        return schema.getFullName();
     }
 }

@@ -40,4 +40,24 @@ class AvroSerdeConfigTest {
         assertEquals("Invalid value tcp://registry:1 for configuration schema.registry.url: has scheme tcp; "
             + "only http:// and https:// URLs are accepted", e.getMessage());
     }
+
+    @Test
+    void shouldNameSubjectsAfterTheTopicByDefaultAndAfterTheRecordWhenAsked() {
+        assertEquals(SubjectNameStrategy.TOPIC_NAME, new AvroSerdeConfig(Map.of()).subjectNameStrategy(false));
+        assertEquals(SubjectNameStrategy.RECORD_NAME,
+            new AvroSerdeConfig(Map.of("value.subject.name.strategy", "RecordNameStrategy")).subjectNameStrategy(false));
+        assertEquals(SubjectNameStrategy.RECORD_NAME, new AvroSerdeConfig(Map.of("value.subject.name.strategy",
+            "io.confluent.kafka.serializers.subject.RecordNameStrategy")).subjectNameStrategy(false));
+        assertEquals(SubjectNameStrategy.TOPIC_NAME,
+            new AvroSerdeConfig(Map.of("value.subject.name.strategy", "RecordNameStrategy")).subjectNameStrategy(true));
+    }
+
+    @Test
+    void shouldRefuseAnUnknownSubjectNameStrategy() {
+        ConfigException e = assertThrows(ConfigException.class,
+            () -> new AvroSerdeConfig(Map.of("value.subject.name.strategy", "TopicRecordNameStrategy")));
+        assertEquals("Invalid value TopicRecordNameStrategy for configuration value.subject.name.strategy: expected "
+            + "TopicNameStrategy or RecordNameStrategy (Confluent's class names io.confluent.kafka.serializers.subject.* "
+            + "are accepted too)", e.getMessage());
+    }
 }

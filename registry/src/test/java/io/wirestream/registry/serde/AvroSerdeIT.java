@@ -201,6 +201,33 @@ class AvroSerdeIT {
 
     @Test
     @Timeout(60)
+    void shouldRegisterUnderTheRecordsFullNameWithTheRecordNameStrategy() {
+        String first = "record.subject.a." + UUID.randomUUID();
+        String second = "record.subject.b." + UUID.randomUUID();
+        SpecificAvroSerde<EnrichedArticle> serde = new SpecificAvroSerde<>(EnrichedArticle.class, client);
+        serde.configure(Map.of("value.subject.name.strategy", "RecordNameStrategy"), false);
+        byte[] a = serde.serializer().serialize(first, enrichedArticle());
+        byte[] b = serde.serializer().serialize(second, enrichedArticle());
+        int id = client.getLatestSchemaMetadata("io.wirestream.avro.EnrichedArticle").id();
+        assertEquals(List.of(id, id), List.of(WireFormat.schemaId(a, first), WireFormat.schemaId(b, second)));
+        List<String> subjects = client.getAllSubjects();
+        assertEquals(List.of(false, false), List.of(subjects.contains(first + "-value"), subjects.contains(second + "-value")),
+            "no topic subject expected in " + subjects);
+        assertEquals(enrichedArticle(), serde.deserializer().deserialize(second, b));
+    }
+
+    @Test
+    @Timeout(60)
+    void shouldRegisterUnderTheTopicSubjectByDefault() {
+        String topic = "topic.subject." + UUID.randomUUID();
+        SpecificAvroSerde<EnrichedArticle> serde = new SpecificAvroSerde<>(EnrichedArticle.class, client);
+        serde.configure(Map.of(), false);
+        byte[] bytes = serde.serializer().serialize(topic, enrichedArticle());
+        assertEquals(client.getLatestSchemaMetadata(topic + "-value").id(), WireFormat.schemaId(bytes, topic));
+    }
+
+    @Test
+    @Timeout(60)
     void shouldWriteWithTheLatestVersionWhenAsked() {
         String topic = "latest." + UUID.randomUUID();
         int id = client.register(topic + "-value", Headline.getClassSchema());
