@@ -5,6 +5,10 @@ import io.wirestream.core.contract.AsyncApiDocument;
 import io.wirestream.core.contract.ChannelContract;
 import io.wirestream.core.contract.ChannelContract.Encoding;
 import io.wirestream.core.contract.TopicContracts;
+import io.wirestream.processors.route.Route;
+import io.wirestream.processors.route.RouteFormat;
+import io.wirestream.processors.route.Routes;
+import io.wirestream.processors.route.RoutesFileException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,11 +25,12 @@ import java.util.concurrent.Callable;
 
 /**
  * Writes the topic contract, an AsyncAPI 3.0 document, from the topic catalogue and the schemas. Connects to
- * nothing. Routed topics are added with {@code --route}; each becomes a channel written by the processors.
+ * nothing. Routed topics come from a routes file ({@code --routes}, as the processors read it) or one by one
+ * ({@code --route}); each becomes a channel written by the processors.
  */
 @Command(name = "asyncapi", mixinStandardHelpOptions = true,
     description = {"Write the AsyncAPI 3.0 contract of every topic Wirestream writes or reads (YAML), as docs/asyncapi.yaml holds it.",
-        "Routed topics: --route NAME=TOPIC[:avro|json] (repeatable)."})
+        "Routed topics: --routes FILE (the processors' routes file), or --route NAME=TOPIC[:avro|json] (repeatable)."})
 final class AsyncApiCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -36,6 +41,9 @@ final class AsyncApiCommand implements Callable<Integer> {
     @Option(names = "--topic-prefix", paramLabel = "PREFIX", defaultValue = TopicNames.DEFAULT_PREFIX,
         description = "Prefix of the topic names (topic.prefix; default: ${DEFAULT-VALUE}).")
     String prefix;
+
+    @Option(names = "--routes", paramLabel = "FILE", description = "A routes file (routes.file of the processors): each route's topic becomes a channel.")
+    Path routesFile;
 
     @Option(names = "--route", paramLabel = "NAME=TOPIC[:FORMAT]",
         description = "A routed topic: the route's name, its topic and its format, avro (default) or json. Repeatable.")
@@ -49,6 +57,12 @@ final class AsyncApiCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         TopicNames names = new TopicNames(prefix);
         List<ChannelContract> channels = new ArrayList<>(TopicContracts.standard(names));
+        if (routesFile != null) {
+            for (Route route : routes(routesFile, names).all()) {
+                channels.add(TopicContracts.routed(names, route.name(), route.topic(),
+                    route.format() == RouteFormat.JSON ? Encoding.JSON : Encoding.AVRO));
+            }
+        }
         for (String route : routes) {
             channels.add(parseRoute(names, route));
         }
@@ -62,6 +76,15 @@ final class AsyncApiCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("asyncapi: " + channels.size() + " channels written to " + output);
         }
         return Wirestream.EXIT_OK;
+    }
+
+    /** The routes of the file, validated as the processors validate them; a wrong file is a usage error. */
+    private static Routes routes(Path file, TopicNames names) {
+        try {
+            return Routes.load(file, names);
+        } catch (RoutesFileException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /** {@code NAME=TOPIC[:avro|json]}; a wrong one is a usage error naming the option. */

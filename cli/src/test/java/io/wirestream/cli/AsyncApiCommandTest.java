@@ -44,6 +44,26 @@ class AsyncApiCommandTest {
     }
 
     @Test
+    void shouldTakeTheRoutedTopicsOfARoutesFile() {
+        Run run = run("asyncapi", "--routes", Path.of("..", "samples", "routes.yaml").toString());
+
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("  routeCentralBanks:\n    address: news.routed.central-banks\n"), run.out());
+        assertTrue(run.out().contains("  routeMoscow:\n    address: news.routed.moscow\n"), run.out());
+        assertTrue(run.out().contains("  routeEnglishJson:\n    address: news.routed.english-json\n"), run.out());
+        assertTrue(run.out().contains("      EnrichedArticleJson:\n        name: EnrichedArticleJson\n"), run.out());
+        assertTrue(run.out().contains("  consumersReceiveRouteEnglishJson:\n    action: receive\n"), run.out());
+    }
+
+    @Test
+    void shouldRefuseARoutesFileThatDoesNotExist(@TempDir Path dir) {
+        Run run = run("asyncapi", "--routes", dir.resolve("missing.yaml").toString());
+
+        assertEquals(Wirestream.EXIT_USAGE, run.code());
+        assertTrue(run.err().startsWith("wirestream asyncapi: configuration error: ") && run.err().contains("missing.yaml"), run.err());
+    }
+
+    @Test
     void shouldNameAWrongRouteOption() {
         Run run = run("asyncapi", "--route", "sport=news.route.sport:xml");
 

@@ -40,7 +40,7 @@ public final class TopicContracts {
         + "so all records of one key are on one partition, in the order they were written; there is no order across partitions.";
     private static final String TRANSACTIONAL = "Exactly once: written by Kafka Streams (processing.guarantee=exactly_once_v2) in "
         + "transactions that also commit the input offsets. Read with isolation.level=read_committed, or records of aborted "
-        + "transactions can be seen. Compressed with zstd.";
+        + "transactions can be seen. Compressed with the processors' compression.type, zstd by default.";
     private static final Party CONSUMER = new Party(CONSUMERS, "Subscribe; see docs/topics.md.");
 
     private TopicContracts() {
@@ -132,9 +132,9 @@ public final class TopicContracts {
         if (format == Encoding.STRING) {
             throw new IllegalArgumentException("route " + route + ": a route writes avro or json, not " + format);
         }
-        NewTopic enriched = created(names).get(names.enriched());
-        NewTopic definition = new NewTopic(topic, enriched.numPartitions() < 0 ? Optional.empty() : Optional.of(enriched.numPartitions()),
-            Optional.empty()).configs(enriched.configs());
+        // as the processors create it; its partitions follow topic.partitions
+        NewTopic definition = new NewTopic(topic, Optional.empty(), Optional.empty())
+            .configs(TopicProvisioner.derived(topic, new TopicProvisioner.Settings(6, (short) -1)).configs());
         String id = "route" + java.util.Arrays.stream(route.split("[-_]"))
             .filter(part -> !part.isEmpty())
             .map(part -> part.substring(0, 1).toUpperCase(Locale.ROOT) + part.substring(1))

@@ -11,6 +11,8 @@ import io.wirestream.avro.Entity;
 import io.wirestream.avro.EntityType;
 import io.wirestream.avro.Mention;
 import io.wirestream.avro.ProcessingInfo;
+import io.wirestream.core.AvroJson;
+import io.wirestream.core.JsonSerde;
 import io.wirestream.registry.serde.SpecificAvroSerde;
 import io.wirestream.testkit.KafkaStack;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -45,17 +47,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The example consumers read what a transactional, zstd-compressing producer wrote to news.enriched with
  * Wirestream's serializer, as the processors write it: every committed article, once, and nothing of an
- * aborted transaction. The kafkajs example is installed from its lockfile into a temporary folder.
+ * aborted transaction. The same for a route in JSON, written as the routing stage writes it (AvroJson, JsonSerde).
+ * The kafkajs example is installed from its lockfile into a temporary folder.
  */
 @Timeout(300)
 class ExampleConsumersIT {
     @RegisterExtension
     static final KafkaStack STACK = new KafkaStack();
     private static final String TOPIC = "news.enriched";
+    private static final String JSON_ROUTE = "news.routed.english-json";
     private static final Path KAFKAJS_EXAMPLE = Path.of("..", "kafkajs-consumer");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration MAX_IDLE = Duration.ofSeconds(8);
     private static final List<JsonNode> expected = new ArrayList<>();
+    private static final List<JsonNode> expectedInRoute = new ArrayList<>();
 
     @BeforeAll
     static void writeArticles() throws Exception {
@@ -99,6 +104,34 @@ class ExampleConsumersIT {
             }
         }
         expected.sort(Comparator.comparing(n -> n.get("key").asText()));
+        writeJsonRoute(config);
+    }
+
+    /** Two articles committed to a JSON route, one aborted between them. */
+    private static void writeJsonRoute(Map<String, Object> config) throws Exception {
+        STACK.createTopics(List.of(JSON_ROUTE), 2);
+        Map<String, Object> routeConfig = new HashMap<>(config);
+        routeConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "example-route-writer-" + UUID.randomUUID());
+        List<EnrichedArticle> taken = List.of(
+            article("5fa27156283e90cf2b1c6d7e8f9012a3", "Ferry timetable changes for winter", "en",
+                Instant.parse("2026-11-29T18:00:00Z"), entity("Q1792", EntityType.LOCATION, "Gdansk")),
+            article("60b3826739f4a1d03c2d7e8f9012a3b4", "Library opens on Sundays", "en", null));
+        try (KafkaProducer<String, JsonNode> producer = new KafkaProducer<>(routeConfig, new StringSerializer(), new JsonSerde().serializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            RecordMetadata first = producer.send(new ProducerRecord<>(JSON_ROUTE, taken.get(0).getId(), AvroJson.toJson(taken.get(0)))).get();
+            producer.commitTransaction();
+            producer.beginTransaction();
+            EnrichedArticle aborted = article("71c4937840a5b2e14d3e8f9012a3b4c5", "Withdrawn", "en", null);
+            producer.send(new ProducerRecord<>(JSON_ROUTE, aborted.getId(), AvroJson.toJson(aborted))).get();
+            producer.abortTransaction();
+            producer.beginTransaction();
+            RecordMetadata second = producer.send(new ProducerRecord<>(JSON_ROUTE, taken.get(1).getId(), AvroJson.toJson(taken.get(1)))).get();
+            producer.commitTransaction();
+            expectedInRoute.add(expectedLine(first, taken.get(0)));
+            expectedInRoute.add(expectedLine(second, taken.get(1)));
+        }
+        expectedInRoute.sort(Comparator.comparing(n -> n.get("key").asText()));
     }
 
     @Test
@@ -115,21 +148,39 @@ class ExampleConsumersIT {
 
     @Test
     void shouldReadEveryCommittedArticleWithTheKafkajsExample(@TempDir Path dir) throws Exception {
-        for (String file : List.of("package.json", "package-lock.json", "consume.js")) {
-            Files.copy(KAFKAJS_EXAMPLE.resolve(file), dir.resolve(file));
-        }
-        // the lockfile pins every package; nothing is built at install time
-        Result install = run(dir, Duration.ofMinutes(4), Map.of(), "npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund");
-        assertEquals(0, install.exitCode(), "npm ci failed:\n" + install.err());
+        install(dir);
 
-        Result consume = run(dir, Duration.ofMinutes(2), Map.of(
-                "WIRESTREAM_BOOTSTRAP", STACK.bootstrapServers(),
-                "WIRESTREAM_REGISTRY", STACK.registryUrl()),
-            "node", "consume.js", "--group", "example-kafkajs-" + UUID.randomUUID(),
-            "--max-idle", String.valueOf(MAX_IDLE.toSeconds()));
+        Result consume = consume(dir, "--group", "example-kafkajs-" + UUID.randomUUID());
 
         assertEquals(0, consume.exitCode(), "node consume.js failed:\n" + consume.err());
         assertEquals(expected, sortedLines(consume.out()));
+    }
+
+    @Test
+    void shouldReadAJsonRouteWithTheKafkajsExample(@TempDir Path dir) throws Exception {
+        install(dir);
+
+        Result consume = consume(dir, "--group", "example-kafkajs-json-" + UUID.randomUUID(), "--topic", JSON_ROUTE, "--format", "json");
+
+        assertEquals(0, consume.exitCode(), "node consume.js failed:\n" + consume.err());
+        assertEquals(expectedInRoute, sortedLines(consume.out()));
+    }
+
+    /** Installs the kafkajs example from its lockfile; nothing is built at install time. */
+    private static void install(Path dir) throws Exception {
+        for (String file : List.of("package.json", "package-lock.json", "consume.js")) {
+            Files.copy(KAFKAJS_EXAMPLE.resolve(file), dir.resolve(file));
+        }
+        Result install = run(dir, Duration.ofMinutes(4), Map.of(), "npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund");
+        assertEquals(0, install.exitCode(), "npm ci failed:\n" + install.err());
+    }
+
+    private static Result consume(Path dir, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("node", "consume.js", "--max-idle", String.valueOf(MAX_IDLE.toSeconds())));
+        command.addAll(List.of(args));
+        return run(dir, Duration.ofMinutes(2), Map.of(
+            "WIRESTREAM_BOOTSTRAP", STACK.bootstrapServers(),
+            "WIRESTREAM_REGISTRY", STACK.registryUrl()), command.toArray(String[]::new));
     }
 
     private record Result(int exitCode, String out, String err) { }
