@@ -1,5 +1,6 @@
 package io.wirestream.cli;
 
+import io.wirestream.core.ConnectionOptions;
 import io.wirestream.ingest.source.SourceHealthChecks;
 import io.wirestream.ops.metrics.PipelineMetrics;
 

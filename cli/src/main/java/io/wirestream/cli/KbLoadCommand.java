@@ -1,5 +1,6 @@
 package io.wirestream.cli;
 
+import io.wirestream.core.ConnectionOptions;
 import io.wirestream.avro.kb.KbEntry;
 import io.wirestream.core.SerdeFactory;
 import io.wirestream.core.WirestreamConfig;

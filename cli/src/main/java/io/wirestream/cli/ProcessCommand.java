@@ -1,5 +1,6 @@
 package io.wirestream.cli;
 
+import io.wirestream.core.ConnectionOptions;
 import io.wirestream.processors.ProcessorApp;
 import io.wirestream.processors.ProcessorConfig;
 import picocli.CommandLine.Command;

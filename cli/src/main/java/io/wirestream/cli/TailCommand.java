@@ -1,5 +1,6 @@
 package io.wirestream.cli;
 
+import io.wirestream.core.ConnectionOptions;
 import io.wirestream.core.WirestreamConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -16,7 +16,8 @@ import java.io.PrintWriter;
 @Command(name = "wirestream", mixinStandardHelpOptions = true, versionProvider = Wirestream.Version.class,
     description = "Streaming news ingestion pipeline on Apache Kafka.",
     subcommands = {DemoCommand.class, BrokerCommand.class, IngestCommand.class, ProcessCommand.class,
-        TailCommand.class, LagCommand.class, MonitorCommand.class, KbLoadCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        TailCommand.class, LagCommand.class, MonitorCommand.class, KbLoadCommand.class, BenchCommand.class, AsyncApiCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Wirestream {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILURE = 1;

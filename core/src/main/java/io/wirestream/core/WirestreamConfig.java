@@ -130,10 +130,21 @@ public abstract class WirestreamConfig extends AbstractConfig {
     public Map<String, Object> kafkaClientConfigs() {
         Map<String, Object> out = new HashMap<>();
         out.put(BOOTSTRAP_SERVERS, bootstrapServers());
-        originals().forEach((k, v) -> {
+        out.putAll(clientSettings(originals()));
+        return out;
+    }
+
+    /**
+     * The Kafka client settings among configuration keys, without the brokers: {@code security.protocol},
+     * {@code sasl.*} and {@code ssl.*} as they are, {@code kafka.*} without the prefix. For tools that need a
+     * client but none of an application's other keys (the lag monitor).
+     */
+    public static Map<String, Object> clientSettings(Map<String, ?> keys) {
+        Map<String, Object> out = new HashMap<>();
+        keys.forEach((k, v) -> {
             if (CLIENT_PASS_THROUGH.stream().anyMatch(k::startsWith)) {
                 out.put(k, v);
-            } else if (k.startsWith(KAFKA_PREFIX)) {
+            } else if (k.startsWith(KAFKA_PREFIX) && k.length() > KAFKA_PREFIX.length()) {
                 out.put(k.substring(KAFKA_PREFIX.length()), v);
             }
         });

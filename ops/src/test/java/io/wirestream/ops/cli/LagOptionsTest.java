@@ -13,7 +13,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** How {@code lag} and {@code monitor} combine the environment, --command-config and --bootstrap. */
+/** How {@code lag} and {@code monitor} combine the environment, --config (alias --command-config), -D and --bootstrap. */
 class LagOptionsTest {
     private static final Map<String, String> SECURED_ENV = Map.of(
         "WIRESTREAM_BOOTSTRAP", "wirestream-kafka-bootstrap:9093",
@@ -44,15 +44,35 @@ class LagOptionsTest {
     }
 
     @Test
-    void shouldLetTheCommandConfigFileOverrideTheEnvironment(@TempDir Path dir) throws IOException {
+    void shouldReadClientSettingsFromTheCommandConfigFileAndLetTheEnvironmentAndDefinitionsWin(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("admin.properties");
-        Files.writeString(file, "security.protocol=SSL\nssl.truststore.location=/other/ca.crt\n");
+        Files.writeString(file, "security.protocol=SSL\nssl.truststore.location=/other/ca.crt\nssl.keystore.type=PKCS12\n"
+            + "kafka.client.id=from-file\n");
 
-        Map<String, Object> admin = parse("--command-config", file.toString()).toConfig(SECURED_ENV).adminProperties();
+        Map<String, Object> admin = parse("--command-config", file.toString(), "-D", "ssl.truststore.location=/flag/ca.crt")
+            .toConfig(SECURED_ENV).adminProperties();
 
-        assertEquals("SSL", admin.get("security.protocol"));
-        assertEquals("/other/ca.crt", admin.get("ssl.truststore.location"));
-        assertEquals("SCRAM-SHA-512", admin.get("sasl.mechanism"));
+        assertEquals("PKCS12", admin.get("ssl.keystore.type"));
+        assertEquals("from-file", admin.get("client.id"));
+        assertEquals("SASL_SSL", admin.get("security.protocol"), "the environment wins over the file, as for every command");
+        assertEquals("/flag/ca.crt", admin.get("ssl.truststore.location"), "-D wins over the environment");
+    }
+
+    @Test
+    void shouldHandKafkaPrefixedKeysToTheClientAndIgnoreTheApplicationsKeys() {
+        Map<String, Object> admin = parse().toConfig(Map.of(
+            "WIRESTREAM_BOOTSTRAP", "k:9092",
+            "WIRESTREAM_KAFKA_CLIENT_ID", "lag-monitor-eu",
+            "WIRESTREAM_KAFKA_RETRY_BACKOFF_MS", "500",
+            "WIRESTREAM_TOPIC_PREFIX", "news",
+            "WIRESTREAM_SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION", "/etc/registry-ca/truststore.p12",
+            "WIRESTREAM_JAVA_OPTS", "-Xmx256m")).adminProperties();
+
+        assertEquals("lag-monitor-eu", admin.get("client.id"));
+        assertEquals("500", admin.get("retry.backoff.ms"));
+        assertEquals(null, admin.get("topic.prefix"));
+        assertEquals(null, admin.get("prefix"));
+        assertEquals(null, admin.get("schema.registry.ssl.truststore.location"));
     }
 
     @Test
