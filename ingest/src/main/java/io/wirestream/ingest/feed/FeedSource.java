@@ -121,7 +121,13 @@ public final class FeedSource implements PolledSource {
             }
             String origin = item.link() == null ? item.id() : item.link();
             try {
-                sends.put(item, publisher.publish(article(feed, item, result.finalUri())));
+                RawArticle article = article(feed, item, result.finalUri());
+                try {
+                    publisher.requirePublishable(article);
+                } catch (ArticlePublisher.UnpublishableArticleException e) {
+                    throw new ItemFailure(e.getMessage(), false, article.getBody().getBytes(StandardCharsets.UTF_8), e);
+                }
+                sends.put(item, publisher.publish(article));
             } catch (ItemFailure f) {
                 failed++;
                 int tries = attempts.merge(item.id(), 1, Integer::sum);
@@ -147,8 +153,18 @@ public final class FeedSource implements PolledSource {
                 ok++;
             } catch (ExecutionException e) {
                 failed++;
-                settled = false;
-                log.error("source={} item={}: Kafka did not accept the article: {}", key, s.getKey().id(), e.getCause().getMessage());
+                FeedItem item = s.getKey();
+                if (ArticlePublisher.permanent(e)) {
+                    String origin = item.link() == null ? item.id() : item.link();
+                    log.warn("source={} item={}: Kafka refuses the article for good, dead-lettered: {}", key, origin, e.getCause().getMessage());
+                    deadLetters.send(origin, item.id().getBytes(StandardCharsets.UTF_8),
+                        new ItemFailure(ArticlePublisher.permanentReason(e), false, null, e.getCause()));
+                    published.remember(key, item.id());
+                    attempts.remove(item.id());
+                } else {
+                    settled = false;
+                    log.error("source={} item={}: Kafka did not accept the article: {}", key, item.id(), e.getCause().getMessage());
+                }
             }
         }
         validators = settled ? result.validators() : CacheValidators.NONE;

@@ -92,6 +92,9 @@ public final class JsonLinesParser {
             return null;
         }
         if (v.isIntegralNumber()) {
+            if (!v.canConvertToLong()) {
+                throw new ArticleParseException(origin, "field 'publishedAt' is " + v.asText() + ", too large for epoch milliseconds");
+            }
             return Instant.ofEpochMilli(v.asLong());
         }
         if (!v.isTextual()) {

@@ -98,8 +98,18 @@ public final class PageSource implements PolledSource {
         RawArticle article = Articles.create(definition.sourceLabel(), origin, url, page.title(), page.text(), page.publishedAt(),
             clock.instant(), page.languageCode(), attributes);
         try {
+            publisher.requirePublishable(article);
             publisher.publish(article).get();
-        } catch (ExecutionException e) {
+        } catch (ArticlePublisher.UnpublishableArticleException | ExecutionException e) {
+            if (e instanceof ArticlePublisher.UnpublishableArticleException || ArticlePublisher.permanent(e)) {
+                // This version can never be published: dead-letter it once and remember it, so it is not tried again.
+                String reason = origin + ": " + (e instanceof ExecutionException ? ArticlePublisher.permanentReason(e)
+                    : e.getMessage());
+                deadLetters.send(origin, r.body(), new IllegalStateException(reason, e));
+                published.remember(definition.name(), itemKey);
+                validators = r.validators();
+                return new PollOutcome(PollOutcome.Status.OK, 1, 0, 0, 1, reason, null);
+            }
             // No validators: the next poll reads the page in full and tries again.
             validators = CacheValidators.NONE;
             return new PollOutcome(PollOutcome.Status.OK, 1, 0, 0, 1, "Kafka did not accept the article: " + e.getCause().getMessage(), null);

@@ -52,6 +52,9 @@ import java.util.regex.Pattern;
  *   <li>413 when the body is larger than {@code ingest.push.max.request.bytes} or the batch longer than
  *       the limit; 415 for a content type other than {@code application/json} (UTF-8); 405 for other
  *       methods; 404 for other paths;</li>
+ *   <li>413 (too large) or 422 (a time Avro cannot hold, a record the broker finds invalid) when an article can
+ *       never be published, whatever the retries: checked before sending (nothing of the request is
+ *       published then), or told by Kafka's answer ({@link ArticlePublisher#permanent}). Never 503 for those;</li>
  *   <li>503 with {@code Retry-After} when Kafka does not acknowledge within {@code ingest.push.ack.timeout.ms}.
  *       Nothing is reported accepted then, though some articles may still arrive later: a client sending
  *       the request again produces records with the same keys, which the dedup stage drops.</li>
@@ -250,6 +253,25 @@ public final class PushEndpoint implements AutoCloseable {
             respond(exchange, 400, e);
             return;
         }
+        ArrayNode unpublishable = JSON.createArrayNode();
+        boolean tooLarge = false;
+        for (int i = 0; i < articles.size(); i++) {
+            try {
+                publisher.requirePublishable(articles.get(i));
+            } catch (ArticlePublisher.UnpublishableArticleException e) {
+                tooLarge |= e.tooLarge();
+                unpublishable.addObject().put("index", i).put("message", e.getMessage());
+            }
+        }
+        if (!unpublishable.isEmpty()) {
+            // Permanent: the same request can never succeed, so it is not a 503 (which asks for a retry).
+            metrics.failed(unpublishable.size());
+            ObjectNode e = error(unpublishable.size() + " of " + nodes.size() + " articles can never be published; nothing was accepted");
+            e.set("problems", unpublishable);
+            log.warn("source={} request {} refused: {}", definition.name(), request, unpublishable);
+            respond(exchange, tooLarge ? 413 : 422, e);
+            return;
+        }
         // Sending runs on its own threads: serialising can block (schema registry, a full producer buffer),
         // and the answer must still come within the ack timeout.
         CompletableFuture<Void> acknowledged;
@@ -264,14 +286,19 @@ public final class PushEndpoint implements AutoCloseable {
         }
         try {
             acknowledged.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            metrics.failed(articles.size());
-            String reason = e instanceof TimeoutException ? "Kafka did not acknowledge within " + ackTimeout.toMillis() + " ms"
-                : "Kafka refused the articles: " + rootMessage(e);
-            metrics.pollFailed("outcome=failed reason=\"" + reason + "\"");
-            log.warn("source={} request {}: {}; answered 503", definition.name(), request, reason);
-            exchange.getResponseHeaders().add("Retry-After", "5");
-            respond(exchange, 503, error(reason + "; nothing was accepted, send the request again"));
+        } catch (ExecutionException e) {
+            if (ArticlePublisher.permanent(e)) {
+                metrics.failed(articles.size());
+                String reason = ArticlePublisher.permanentReason(e);
+                log.warn("source={} request {}: {}", definition.name(), request, reason);
+                respond(exchange, rootCause(e) instanceof org.apache.kafka.common.errors.RecordTooLargeException ? 413 : 422,
+                    error(reason + "; do not send it again as it is (other articles of the request may have been published)"));
+                return;
+            }
+            transientFailure(exchange, request, articles.size(), "Kafka refused the articles: " + rootMessage(e));
+            return;
+        } catch (TimeoutException e) {
+            transientFailure(exchange, request, articles.size(), "Kafka did not acknowledge within " + ackTimeout.toMillis() + " ms");
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -287,6 +314,22 @@ public final class PushEndpoint implements AutoCloseable {
         ArrayNode ids = ok.putArray("ids");
         articles.forEach(a -> ids.add(a.getId()));
         respond(exchange, 202, ok);
+    }
+
+    private void transientFailure(HttpExchange exchange, long request, int articles, String reason) throws IOException {
+        metrics.failed(articles);
+        metrics.pollFailed("outcome=failed reason=\"" + reason + "\"");
+        log.warn("source={} request {}: {}; answered 503", definition.name(), request, reason);
+        exchange.getResponseHeaders().add("Retry-After", "5");
+        respond(exchange, 503, error(reason + "; nothing was accepted, send the request again"));
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     private static String rootMessage(Throwable e) {

@@ -23,9 +23,9 @@ public final class SourceDeadLetters {
         this.clock = clock;
     }
 
-    /** Dead-letters {@code original} (cut at ingest.max.article.bytes so the record stays publishable). */
+    /** Dead-letters {@code original} (cut at ingest.max.article.bytes, and under max.request.size, so the record stays publishable). */
     public void send(String origin, byte[] original, Throwable reason) {
-        int max = publisher.config().maxArticleBytes();
+        int max = Math.min(publisher.config().maxArticleBytes(), publisher.maxDeadLetterValueBytes());
         byte[] value = original == null ? null : original.length > max ? Arrays.copyOf(original, max) : original;
         DeadLetter letter = DeadLetters.of(null, value, DeadLetters.Source.outsideKafka(origin), FileIngestor.STAGE, reason,
             publisher.config().getString(IngestConfig.CLIENT_ID), clock.instant());
