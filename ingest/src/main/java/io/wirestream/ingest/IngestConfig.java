@@ -36,6 +36,7 @@ public final class IngestConfig extends WirestreamConfig {
     public static final String PUSH_MAX_REQUEST_BYTES = "ingest.push.max.request.bytes";
     public static final String PUSH_MAX_BATCH = "ingest.push.max.batch";
     public static final String PUSH_ACK_TIMEOUT_MS = "ingest.push.ack.timeout.ms";
+    public static final String PUSH_READ_TIMEOUT_MS = "ingest.push.read.timeout.ms";
     public static final String PUSH_TOKEN = "ingest.push.token";
     public static final String SHUTDOWN_TIMEOUT_MS = "ingest.shutdown.timeout.ms";
 
@@ -104,6 +105,9 @@ public final class IngestConfig extends WirestreamConfig {
             "Most articles in one POST /articles request; more are refused with 413.")
         .define(PUSH_ACK_TIMEOUT_MS, Type.LONG, 10_000L, ConfigDef.Range.between(100, 600_000L), Importance.MEDIUM,
             "How long POST /articles waits for Kafka to acknowledge a request's articles before answering 503.")
+        .define(PUSH_READ_TIMEOUT_MS, Type.LONG, 10_000L, ConfigDef.Range.between(100, 600_000L), Importance.LOW,
+            "How long a POST /articles request may take to arrive whole (request line, headers and body); a client that "
+                + "stalls longer has its connection closed, so slow clients cannot hold the endpoint's threads.")
         .define(PUSH_TOKEN, Type.PASSWORD, null, Importance.HIGH,
             "Bearer token every POST /articles must carry (Authorization: Bearer <token>); others are refused with 401. "
                 + "Unset: no authentication (the endpoint then warns when it listens beyond loopback). "

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.wirestream.ops.http.DeadlineExecutor;
 import io.wirestream.avro.RawArticle;
 import io.wirestream.ingest.ArticleParseException;
 import io.wirestream.ingest.ArticlePublisher;
@@ -31,7 +32,6 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -60,6 +60,10 @@ import java.util.regex.Pattern;
  *       the request again produces records with the same keys, which the dedup stage drops.</li>
  * </ul>
  *
+ * <p>Slow clients: requests are served by {@value #THREADS} threads, and each request must arrive whole (line,
+ * headers and body) within {@code ingest.push.read.timeout.ms}; a client that stalls has its connection closed
+ * then, and until then holds one thread only ({@link DeadlineExecutor}).
+ *
  * <p>Authentication: with a token ({@code ingest.push.token}) every request must carry
  * {@code Authorization: Bearer <token>}, compared in constant time; any other is answered 401 with
  * {@code WWW-Authenticate: Bearer} before its body is read. Without a token there is none: bind to loopback
@@ -83,13 +87,17 @@ public final class PushEndpoint implements AutoCloseable {
     private final AtomicLong requests = new AtomicLong();
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean stopping;
+    /** Threads serving requests; each request has ingest.push.read.timeout.ms to arrive whole. */
+    static final int THREADS = 16;
+
+    private final Duration readTimeout;
     private HttpServer server;
-    private ExecutorService executor;
+    private DeadlineExecutor executor;
     private ExecutorService sendExecutor;
 
     /** @param token the bearer token requests must carry, or null for no authentication */
     public PushEndpoint(SourceDefinition definition, ArticlePublisher publisher, SourceMetrics metrics, int maxRequestBytes,
-                        int maxBatch, Duration ackTimeout, String token, Clock clock) {
+                        int maxBatch, Duration readTimeout, Duration ackTimeout, String token, Clock clock) {
         if (token != null && token.isBlank()) {
             throw new IllegalArgumentException("push source '" + definition.name() + "': the bearer token is blank");
         }
@@ -99,6 +107,7 @@ public final class PushEndpoint implements AutoCloseable {
         this.maxRequestBytes = maxRequestBytes;
         this.maxBatch = maxBatch;
         this.ackTimeout = ackTimeout;
+        this.readTimeout = readTimeout;
         this.expectedAuthorization = token == null ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
         this.clock = clock;
     }
@@ -112,11 +121,8 @@ public final class PushEndpoint implements AutoCloseable {
             throw new IllegalStateException("push source '" + definition.name() + "': cannot listen on " + bindAddress + ":"
                 + definition.port() + ": " + e.getMessage(), e);
         }
-        executor = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "wirestream-push-" + definition.name());
-            t.setDaemon(true);
-            return t;
-        });
+        // A client that stalls mid-request holds one thread until its read deadline, then its connection is closed.
+        executor = new DeadlineExecutor("wirestream-push-" + definition.name(), THREADS, 4 * THREADS, readTimeout);
         server.setExecutor(executor);
         // At most 100 requests wait for a blocked send; more are answered 503 at once.
         sendExecutor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(100), r -> {
@@ -188,6 +194,8 @@ public final class PushEndpoint implements AutoCloseable {
                 respond(exchange, 413, error("request body is larger than the limit of " + maxRequestBytes + " bytes"));
                 return;
             }
+            // The request is read; from here on it waits for Kafka, within the ack timeout.
+            executor.extendCurrent(ackTimeout.plusSeconds(2));
             accept(exchange, request, body);
         } catch (RuntimeException e) {
             log.error("source={} push request failed", definition.name(), e);
@@ -371,7 +379,7 @@ public final class PushEndpoint implements AutoCloseable {
             server.stop(0);
         }
         if (executor != null) {
-            executor.shutdown();
+            executor.close();
         }
         if (sendExecutor != null) {
             sendExecutor.shutdown();
