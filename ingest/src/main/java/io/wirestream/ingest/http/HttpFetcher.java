@@ -2,6 +2,7 @@ package io.wirestream.ingest.http;
 
 import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
+import io.wirestream.ingest.Urls;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -124,7 +125,9 @@ public final class HttpFetcher {
      * @throws FetchException       when no content came (the message names the URL and the reason)
      * @throws InterruptedException when the thread was interrupted (the exchange is cancelled)
      */
-    public FetchResult fetch(URI uri, CacheValidators validators) throws FetchException, InterruptedException {
+    public FetchResult fetch(URI link, CacheValidators validators) throws FetchException, InterruptedException {
+        // Credentials in a link are never sent anywhere (nor logged).
+        URI uri = Urls.withoutUserInfo(link);
         requireHttp(uri, uri);
         requireAllowedAddress(uri, uri);
         if (settings.respectRobots() && !robotsAllow(uri)) {
@@ -171,6 +174,7 @@ public final class HttpFetcher {
                     throw new FetchException(FetchException.Kind.BAD_REDIRECT, start, 0,
                         "redirect to an invalid URL '" + location + "'", e);
                 }
+                next = Urls.withoutUserInfo(next);
                 requireHttp(next, start);
                 requireAllowedAddress(next, start);
                 if (settings.respectRobots() && !robotsAllow(next)) {

@@ -24,7 +24,8 @@ public final class SourceDeadLetters {
     }
 
     /** Dead-letters {@code original} (cut at ingest.max.article.bytes, and under max.request.size, so the record stays publishable). */
-    public void send(String origin, byte[] original, Throwable reason) {
+    public void send(String link, byte[] original, Throwable reason) {
+        String origin = io.wirestream.ingest.Urls.withoutUserInfo(link);
         int max = Math.min(publisher.config().maxArticleBytes(), publisher.maxDeadLetterValueBytes());
         byte[] value = original == null ? null : original.length > max ? Arrays.copyOf(original, max) : original;
         DeadLetter letter = DeadLetters.of(null, value, DeadLetters.Source.outsideKafka(origin), FileIngestor.STAGE, reason,
