@@ -217,6 +217,28 @@ class HttpFetcherTest {
         assertEquals(1, server.requests("/robots.txt").size());
     }
 
+    @Test
+    void shouldNotSendAnythingToAnAddressThatIsNotAllowed() throws Exception {
+        server.text("/feed.xml", 200, "application/xml", "<rss/>");
+        HttpFetcher publicOnly = new HttpFetcher(new FetchSettings("Wirestream-test/1.0", "wirestream", Duration.ofSeconds(2),
+            Duration.ofSeconds(5), 64 * 1024, 3, Duration.ZERO, true, AddressPolicy.PUBLIC_ONLY), new HostPoliteness(Duration.ZERO));
+        FetchException e = assertThrows(FetchException.class, () -> publicOnly.fetch(server.uri("/feed.xml"), null));
+        assertEquals(FetchException.Kind.REFUSED_ADDRESS, e.kind());
+        assertEquals(false, e.kind().transientFailure());
+        assertEquals(server.uri("/feed.xml") + ": refused: 127.0.0.1, which is not a public address (loopback); "
+            + "allow it with ingest.http.allowed.addresses", e.getMessage());
+        assertEquals(List.of(), server.requests(), "not even robots.txt was asked for");
+    }
+
+    @Test
+    void shouldNeverSendCredentialsOfALink() throws Exception {
+        server.text("/feed.xml", 200, "application/xml", "<rss/>");
+        URI withCredentials = URI.create(server.uri("/feed.xml").toString().replace("http://", "http://editor:s3cret@"));
+        FetchResult r = fetcher().fetch(withCredentials, null);
+        assertEquals(server.uri("/feed.xml"), r.finalUri());
+        assertEquals(null, server.requests("/feed.xml").get(0).headers().getFirst("Authorization"));
+    }
+
     private static void redirect(com.sun.net.httpserver.HttpExchange ex, String location) throws java.io.IOException {
         ex.getResponseHeaders().set("Location", location);
         LoopbackServer.send(ex, 302, null, new byte[0]);
