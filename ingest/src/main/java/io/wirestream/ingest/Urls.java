@@ -3,7 +3,7 @@ package io.wirestream.ingest;
 import java.net.URI;
 import java.net.URISyntaxException;
 
-/** URL helpers shared by the sources. */
+/** What every source does to the URLs it is given. */
 public final class Urls {
     private Urls() {
     }
