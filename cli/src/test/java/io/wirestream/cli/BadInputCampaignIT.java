@@ -81,6 +81,25 @@ class BadInputCampaignIT {
             "{\"url\": \"https://example.org/huge\", \"body\": \"" + "x".repeat(TEN_MB) + "\"}",
             "[\"not\", \"an\", \"object\"]",
             "")) ;
+        // Invisible and direction-changing characters: a right-to-left override, isolates, and Unicode tag characters.
+        Files.writeString(in.resolve("bidi.txt"), " date 2025-01-14 The council\u202e approved\u202c the \u2067harbour\u2069 budget"
+            + "\udb40\udc01\udb40\udc41 on Monday.");
+        Files.write(in.resolve("nul.txt"), " date 2025-01-15 The\u0000 night ferry\u0000 left on time.".getBytes(StandardCharsets.UTF_8));
+        try (var out = Files.newOutputStream(in.resolve("more.jsonl"))) {
+            out.write("{\"url\": \"https://example.org/latin1\", \"body\": \"Caf".getBytes(StandardCharsets.UTF_8));
+            out.write(new byte[] {(byte) 0xe9, (byte) 0xc3, (byte) 0x28});
+            out.write("\"}\n".getBytes(StandardCharsets.UTF_8));
+            out.write("{\"url\": \"https://example.org/nul\", \"body\": \"raw \u0000 inside a string\"}\n".getBytes(StandardCharsets.UTF_8));
+            out.write(String.join("\n",
+                "{\"url\": \"https://editor:s3cret@example.org/credentials\", \"body\": \"The login of the editor must not travel with the link.\"}",
+                "{\"url\": \"https://b\u00fccher.example/idn\", \"body\": \"A bookshop opened in the old mill by the weir.\"}",
+                "{\"url\": \"javascript:alert(1)\", \"body\": \"A script instead of a link.\"}",
+                "{\"url\": \"HTTPS://EXAMPLE.ORG/UPPER\", \"body\": \"An upper-case scheme is still an https link to the quay.\"}",
+                "{\"url\": \"https://example.org/big-int\", \"body\": \"Huge number.\", \"publishedAt\": 99999999999999999999}",
+                "{\"url\": \"https://example.org/far-year\", \"body\": \"Far future.\", \"publishedAt\": \"+999999999-01-01T00:00:00Z\"}",
+                "{\"url\": \"https://example.org/float\", \"body\": \"Float date.\", \"publishedAt\": 1e300}",
+                "").getBytes(StandardCharsets.UTF_8));
+        }
 
         Map<String, Object> common = Map.of(WirestreamConfig.TOPIC_PREFIX, "bad", WirestreamConfig.TOPIC_PARTITIONS, "2");
         IngestConfig ingestConfig = new IngestConfig(stack.config(common));
@@ -115,13 +134,25 @@ class BadInputCampaignIT {
             raw.send(new ProducerRecord<>(rawTopic, "raw-tombstone", null)).get();
             raw.send(new ProducerRecord<>(rawTopic, "raw-debris-only",
                 serializer.serialize(rawTopic, article("debris", "Skip to main content\n0\nShare")))).get();
+            // keys and headers that no producer of ours writes: no key, a 100,000-character key, garbage headers
+            raw.send(new ProducerRecord<>(rawTopic, null, serializer.serialize(rawTopic,
+                article("null-key", "A record without any key still reached the raw topic.")))).get();
+            raw.send(new ProducerRecord<>(rawTopic, "k".repeat(100_000), serializer.serialize(rawTopic,
+                article("long-key", "A record with an enormous key reached the raw topic too.")))).get();
+            ProducerRecord<String, byte[]> withHeaders = new ProducerRecord<>(rawTopic, "raw-garbage-headers", serializer.serialize(rawTopic,
+                article("garbage-headers", "Headers full of noise came along with this record.")));
+            withHeaders.headers().add("\u0000\uffff", new byte[] {(byte) 0xff, (byte) 0xfe, 0x00});
+            withHeaders.headers().add("", null);
+            withHeaders.headers().add("content-type", "application/x-nonsense; charset=\u0007".getBytes(StandardCharsets.UTF_8));
+            raw.send(withHeaders).get();
             // after all of that, an ordinary article must still go through
             raw.send(new ProducerRecord<>(rawTopic, "after-the-campaign",
                 serializer.serialize(rawTopic, article("after", "The ferry timetable changes in May.")))).get();
 
             Map<String, DeadLetter> letters = TopicReader.read(stack.bootstrapServers(), topics.deadLetters().name(),
-                    new StringDeserializer(), topics.deadLetters().valueSerde().deserializer(), 17, Duration.ofSeconds(60), Duration.ofSeconds(3))
-                .stream().collect(Collectors.toMap(ConsumerRecord::key, ConsumerRecord::value, (a, b) -> {
+                    new StringDeserializer(), topics.deadLetters().valueSerde().deserializer(), 25, Duration.ofSeconds(60), Duration.ofSeconds(3))
+                .stream().collect(Collectors.toMap(r -> r.key() == null ? "(no key)" : r.key().length() > 200 ? "(long key)" : r.key(),
+                    ConsumerRecord::value, (a, b) -> {
                     throw new AssertionError("two dead letters for one input: " + a + " / " + b);
                 }, TreeMap::new));
             Map<String, String> where = new TreeMap<>();
@@ -137,7 +168,16 @@ class BadInputCampaignIT {
                 Map.entry("campaign.jsonl:6", "ingest"),
                 Map.entry("campaign.jsonl:7", "ingest"),
                 Map.entry("campaign.jsonl:8", "ingest"),
+                Map.entry("more.jsonl:1", "ingest"),
+                Map.entry("more.jsonl:2", "ingest"),
+                Map.entry("more.jsonl:5", "ingest"),
+                Map.entry("more.jsonl:7", "ingest"),
+                Map.entry("more.jsonl:8", "ingest"),
+                Map.entry("more.jsonl:9", "ingest"),
                 Map.entry("raw-debris-only", "clean"),
+                // a raw record needs its key (the article id): without one, or with one past the limits, dedup refuses it
+                Map.entry("(no key)", "dedup"),
+                Map.entry("(long key)", "dedup"),
                 Map.entry("raw-binary", "deserialize"),
                 Map.entry("raw-unknown-schema", "deserialize"),
                 Map.entry("raw-truncated-avro", "deserialize"),
@@ -155,6 +195,12 @@ class BadInputCampaignIT {
             assertReason(letters, "campaign.jsonl:6", "field 'publishedAt' is not an ISO-8601 date or date-time: 'yesterday'");
             assertReason(letters, "campaign.jsonl:7", "line is longer than ingest.max.article.bytes=921600 (first bytes kept)");
             assertReason(letters, "campaign.jsonl:8", "expected a JSON object, found ARRAY");
+            assertReason(letters, "more.jsonl:1", "not valid UTF-8 text");
+            assertReason(letters, "more.jsonl:2", "malformed JSON");
+            assertReason(letters, "more.jsonl:5", "field 'url' must be an http or https URL, was 'javascript:alert(1)'");
+            assertReason(letters, "more.jsonl:7", "field 'publishedAt' is 99999999999999999999, too large for epoch milliseconds");
+            assertReason(letters, "more.jsonl:8", "publishedAt +999999999-01-01T00:00:00Z is outside what an Avro timestamp-millis can hold");
+            assertReason(letters, "more.jsonl:9", "field 'publishedAt' must be a string or epoch milliseconds");
             assertReason(letters, "raw-debris-only", "has no text left after cleaning");
             assertReason(letters, "raw-binary", "unknown magic byte 0xff");
             assertReason(letters, "raw-unknown-schema", "schema id 987654 is not in the registry");
@@ -162,14 +208,27 @@ class BadInputCampaignIT {
             // a truncated record is the record's fault, not the registry's: it must not stop the stream thread
             assertReason(letters, "raw-truncated-avro", "Avro decoding with writer schema id " + knownId + " failed");
             assertReason(letters, "raw-header-only", "Avro decoding with writer schema id " + knownId + " failed");
+            assertReason(letters, "(long key)", "article id must be 1..127 bytes of UTF-8, was 100000 bytes");
             assertEquals(921_600, letters.get("campaign.jsonl:7").getValue().remaining(), "the first bytes of the long line are kept");
             assertEquals(921_601, letters.get("huge.txt").getValue().remaining(), "a file is read up to one byte past the limit");
 
             Map<String, EnrichedArticle> enriched = TopicReader.read(stack.bootstrapServers(), topics.enriched().name(),
-                    new StringDeserializer(), topics.enriched().valueSerde().deserializer(), 6, Duration.ofSeconds(60), Duration.ofSeconds(3))
+                    new StringDeserializer(), topics.enriched().valueSerde().deserializer(), 12, Duration.ofSeconds(60), Duration.ofSeconds(3))
                 .stream().collect(Collectors.toMap(r -> r.value().getOrigin(), ConsumerRecord::value, (a, b) -> a, TreeMap::new));
-            assertEquals(List.of("campaign.jsonl:1", "campaign.jsonl:2", "campaign.jsonl:3", "control.txt", "html-only.txt", "raw:after"),
+            assertEquals(List.of("bidi.txt", "campaign.jsonl:1", "campaign.jsonl:2", "campaign.jsonl:3", "control.txt", "html-only.txt",
+                    "more.jsonl:3", "more.jsonl:4", "more.jsonl:6", "nul.txt", "raw:after", "raw:garbage-headers"),
                 List.copyOf(enriched.keySet()));
+            String bidi = enriched.get("bidi.txt").getBody();
+            assertTrue(bidi.startsWith("The council approved the "), bidi);
+            assertEquals("The night ferry left on time.", enriched.get("nul.txt").getBody());
+            assertEquals("https://example.org/credentials", enriched.get("more.jsonl:3").getUrl());
+            assertEquals("https://b\u00fccher.example/idn", enriched.get("more.jsonl:4").getUrl());
+            assertEquals("HTTPS://EXAMPLE.ORG/UPPER", enriched.get("more.jsonl:6").getUrl());
+            // credentials never reach a topic (the dead letters keep original bytes, but this line was valid)
+            List<String> rawTexts = TopicReader.read(stack.bootstrapServers(), rawTopic, new StringDeserializer(),
+                    new org.apache.kafka.common.serialization.ByteArrayDeserializer(), 1, Duration.ofSeconds(10), Duration.ofSeconds(2))
+                .stream().map(r -> r.value() == null ? "" : new String(r.value(), StandardCharsets.ISO_8859_1)).toList();
+            assertEquals(List.of(), rawTexts.stream().filter(t -> t.contains("s3cret")).toList());
             assertEquals("The mayor opened the [31mnew[0m bridge over the river on Friday.\nTraffic will start next week.",
                 enriched.get("control.txt").getBody());
             assertEquals(Instant.parse("3024-06-01T00:00:00Z"), enriched.get("campaign.jsonl:1").getPublishedAt());
@@ -182,7 +241,7 @@ class BadInputCampaignIT {
     }
 
     @Test
-    void shouldReportAnArticleLargerThanTheProducerAcceptsAsASendFailureWhenTheIngestLimitIsRaised(@TempDir Path work) throws Exception {
+    void shouldDeadLetterAnArticleLargerThanTheProducerAcceptsOnceWhenTheIngestLimitIsRaised(@TempDir Path work) throws Exception {
         Path in = Files.createDirectories(work.resolve("in"));
         Files.writeString(in.resolve("huge.txt"), " date 2025-01-10 " + "word ".repeat(TEN_MB / 5));
         IngestConfig config = new IngestConfig(stack.config(Map.of(WirestreamConfig.TOPIC_PREFIX, "raised",
@@ -192,11 +251,22 @@ class BadInputCampaignIT {
             summary = new FileIngestor(publisher, Clock.systemUTC()).ingest(List.of(in));
         }
         assertEquals(0, summary.published());
-        assertEquals(1, summary.sendFailures());
+        // permanent: a dead letter, not a send failure that would be retried
+        assertEquals(0, summary.sendFailures());
+        assertEquals(1, summary.failed());
         assertEquals(1, summary.errors().size());
         String error = summary.errors().get(0);
-        assertTrue(error.startsWith("huge.txt: Kafka did not accept the article: The message is "), error);
+        assertTrue(error.startsWith("huge.txt: Kafka refuses the article for good (RecordTooLargeException): The message is "), error);
         assertTrue(error.contains("which is larger than 1048576, which is the value of the max.request.size configuration"), error);
+        try (SerdeFactory serdes = new SerdeFactory(stack.registryConfig())) {
+            Topics topics = new Topics(config.topicNames(), serdes);
+            List<DeadLetter> letters = TopicReader.read(stack.bootstrapServers(), topics.deadLetters().name(), new StringDeserializer(),
+                    topics.deadLetters().valueSerde().deserializer(), 1, Duration.ofSeconds(30), Duration.ofSeconds(2))
+                .stream().map(ConsumerRecord::value).toList();
+            assertEquals(1, letters.size());
+            assertEquals("huge.txt", letters.get(0).getOrigin());
+            assertTrue(letters.get(0).getValue().remaining() < 1024 * 1024, "the dead letter's copy is cut to fit under max.request.size");
+        }
     }
 
     private static void assertReason(Map<String, DeadLetter> letters, String key, String expected) {

@@ -191,7 +191,7 @@ class IngestCommandIT {
             ""));
         String[] args = {"ingest", "--sources", sources.toString(), "--bootstrap", stack.bootstrapServers(),
             "--registry", stack.registryUrl(), "-D", "topic.prefix=cli-ingest", "-D", "topic.partitions=1",
-            "-D", "ingest.http.host.delay.ms=0", "-D", "ingest.backoff.initial.ms=200", "-D", "ingest.backoff.max.ms=400",
+            "-D", "ingest.http.host.delay.ms=0", "-D", "ingest.http.allowed.addresses=127.0.0.1", "-D", "ingest.backoff.initial.ms=200", "-D", "ingest.backoff.max.ms=400",
             "-D", "ops.http.port=0", "-D", "ops.http.bind=127.0.0.1"};
 
         Result first = runUntil(args, out -> {

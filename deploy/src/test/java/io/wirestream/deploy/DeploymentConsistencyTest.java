@@ -217,7 +217,8 @@ class DeploymentConsistencyTest {
         }
         SourceDefinition composePush = onePush(composeSources, "compose");
         assertEquals(Optional.of("0.0.0.0"), composePush.option(SourceOptions.BIND), "a push endpoint bound to loopback is unreachable from the host");
-        assertTrue(DeploymentFiles.strings(map(services.get("ingest")).get("ports")).contains(composePush.port() + ":" + composePush.port()),
+        assertTrue(DeploymentFiles.strings(map(services.get("ingest")).get("ports")).stream()
+                .anyMatch(p -> p.endsWith(":" + composePush.port() + ":" + composePush.port())),
             "compose publishes the push port " + composePush.port());
         assertEquals(k8sSources, composeSources, "compose and Kubernetes run the same example sources");
     }
@@ -301,6 +302,26 @@ class DeploymentConsistencyTest {
             cmd.addSubcommand("monitor", new MonitorCommand());
         }
         return cmd;
+    }
+
+    @Test
+    void shouldPublishComposePortsOnLoopbackUnlessConfiguredAndRequireThePushToken() {
+        Map<String, Object> services = map(compose().get("services"));
+        Pattern loopbackUnlessConfigured = Pattern.compile("\\$\\{WIRESTREAM_BIND:-127\\.0\\.0\\.1}:\\d+:\\d+");
+        Map<String, List<String>> exposed = new TreeMap<>();
+        services.forEach((name, service) -> {
+            List<String> wide = DeploymentFiles.strings(map(service).get("ports")).stream()
+                .filter(p -> !loopbackUnlessConfigured.matcher(p).matches()).toList();
+            if (!wide.isEmpty()) {
+                exposed.put(name, wide);
+            }
+        });
+        assertEquals(Map.of(), exposed, "published ports that are not bound to ${WIRESTREAM_BIND:-127.0.0.1}");
+        // The push endpoint binds all of its container's addresses, so other containers and, with WIRESTREAM_BIND,
+        // other hosts reach it: compose refuses to start without its token.
+        String token = strings(map(map(services.get("ingest")).get("environment"))).get("WIRESTREAM_INGEST_PUSH_TOKEN");
+        assertTrue(token != null && token.matches("\\$\\{WIRESTREAM_PUSH_TOKEN:\\?.+}"),
+            "the ingest service must require its push token from the environment, was " + token);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.wirestream.ingest;
 
 import io.wirestream.core.WirestreamConfig;
+import io.wirestream.ingest.http.AddressPolicy;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
@@ -23,6 +24,7 @@ public final class IngestConfig extends WirestreamConfig {
     public static final String HTTP_MAX_REDIRECTS = "ingest.http.max.redirects";
     public static final String HTTP_HOST_DELAY_MS = "ingest.http.host.delay.ms";
     public static final String HTTP_ROBOTS = "ingest.http.robots.respect";
+    public static final String HTTP_ALLOWED_ADDRESSES = "ingest.http.allowed.addresses";
     public static final String POLL_INTERVAL_MS = "ingest.poll.interval.ms";
     public static final String BACKOFF_INITIAL_MS = "ingest.backoff.initial.ms";
     public static final String BACKOFF_MAX_MS = "ingest.backoff.max.ms";
@@ -34,6 +36,7 @@ public final class IngestConfig extends WirestreamConfig {
     public static final String PUSH_MAX_REQUEST_BYTES = "ingest.push.max.request.bytes";
     public static final String PUSH_MAX_BATCH = "ingest.push.max.batch";
     public static final String PUSH_ACK_TIMEOUT_MS = "ingest.push.ack.timeout.ms";
+    public static final String PUSH_READ_TIMEOUT_MS = "ingest.push.read.timeout.ms";
     public static final String PUSH_TOKEN = "ingest.push.token";
     public static final String SHUTDOWN_TIMEOUT_MS = "ingest.shutdown.timeout.ms";
 
@@ -67,6 +70,17 @@ public final class IngestConfig extends WirestreamConfig {
             "Politeness: least time between the starts of two requests to the same host, across all sources.")
         .define(HTTP_ROBOTS, Type.BOOLEAN, true, Importance.MEDIUM,
             "Obey robots.txt (fetched once an hour per host) for feeds and pages.")
+        .define(HTTP_ALLOWED_ADDRESSES, Type.LIST, "", (name, value) -> {
+            try {
+                AddressPolicy.allowing(value == null ? java.util.List.of() : ((java.util.List<?>) value).stream().map(String::valueOf).toList());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, value, e.getMessage());
+            }
+        }, Importance.HIGH,
+            "Hosts and address ranges that feeds, pages and their redirects may be fetched from although they are not public "
+                + "(comma-separated CIDR ranges such as 10.20.0.0/16 or fd00::/8, single addresses, or host names). By default "
+                + "only public addresses are fetched: loopback, private, link-local, unspecified, multicast and reserved "
+                + "addresses (and their IPv6 forms) are refused, checked on the addresses actually connected to.")
         .define(POLL_INTERVAL_MS, Type.LONG, 300_000L, ConfigDef.Range.between(100, 86_400_000L), Importance.MEDIUM,
             "Poll interval of sources that do not set one (every --feed, and sources file entries without 'interval').")
         .define(BACKOFF_INITIAL_MS, Type.LONG, 30_000L, ConfigDef.Range.between(10, 86_400_000L), Importance.LOW,
@@ -91,6 +105,9 @@ public final class IngestConfig extends WirestreamConfig {
             "Most articles in one POST /articles request; more are refused with 413.")
         .define(PUSH_ACK_TIMEOUT_MS, Type.LONG, 10_000L, ConfigDef.Range.between(100, 600_000L), Importance.MEDIUM,
             "How long POST /articles waits for Kafka to acknowledge a request's articles before answering 503.")
+        .define(PUSH_READ_TIMEOUT_MS, Type.LONG, 10_000L, ConfigDef.Range.between(100, 600_000L), Importance.LOW,
+            "How long a POST /articles request may take to arrive whole (request line, headers and body); a client that "
+                + "stalls longer has its connection closed, so slow clients cannot hold the endpoint's threads.")
         .define(PUSH_TOKEN, Type.PASSWORD, null, Importance.HIGH,
             "Bearer token every POST /articles must carry (Authorization: Bearer <token>); others are refused with 401. "
                 + "Unset: no authentication (the endpoint then warns when it listens beyond loopback). "

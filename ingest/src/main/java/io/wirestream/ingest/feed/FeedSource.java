@@ -7,6 +7,7 @@ import io.wirestream.ingest.http.CacheValidators;
 import io.wirestream.ingest.http.FetchException;
 import io.wirestream.ingest.http.FetchResult;
 import io.wirestream.ingest.http.HttpFetcher;
+import io.wirestream.ingest.page.CanonicalUrls;
 import io.wirestream.ingest.page.ExtractedPage;
 import io.wirestream.ingest.page.PageExtractor;
 import io.wirestream.ingest.source.ItemFailure;
@@ -43,7 +44,11 @@ import java.util.concurrent.ExecutionException;
  * cannot be parsed fails the poll and is dead-lettered with its bytes. An item whose page fails for good
  * (4xx, robots.txt, too large, no article text) is dead-lettered and not tried again; one whose page fails
  * transiently (timeout, 5xx) is tried again in the next polls, up to {@code ingest.item.max.attempts} polls,
- * then dead-lettered. Not thread-safe: the service never polls one source twice at a time.
+ * then dead-lettered. A page whose declared charset is unknown fails its item for good. The feed's ETag and
+ * Last-Modified are kept for the next conditional GET only when every item of the answer was settled, so a
+ * 304 never hides an item still waiting for a retry. An item page's rel=canonical stands for the article's
+ * URL (and so its id) only within the site fetched ({@link CanonicalUrls}). Not thread-safe: the service
+ * never polls one source twice at a time.
  */
 public final class FeedSource implements PolledSource {
     private static final Logger log = LoggerFactory.getLogger(FeedSource.class);
@@ -100,8 +105,10 @@ public final class FeedSource implements PolledSource {
             deadLetters.send(url.toString(), result.body(), e);
             return PollOutcome.failed(url + ": " + e.getMessage());
         }
-        validators = result.validators();
         String key = definition.name();
+        // The validators of this answer are kept only once every item of it is settled (published, dead-lettered
+        // or given up): otherwise the server's next 304 would hide the items still waiting for a retry.
+        boolean settled = true;
         int skipped = 0;
         int failed = 0;
         List<FeedItem> items = new ArrayList<>(feed.items());
@@ -114,11 +121,18 @@ public final class FeedSource implements PolledSource {
             }
             String origin = item.link() == null ? item.id() : item.link();
             try {
-                sends.put(item, publisher.publish(article(feed, item, result.finalUri())));
+                RawArticle article = article(feed, item, result.finalUri());
+                try {
+                    publisher.requirePublishable(article);
+                } catch (ArticlePublisher.UnpublishableArticleException e) {
+                    throw new ItemFailure(e.getMessage(), false, article.getBody().getBytes(StandardCharsets.UTF_8), e);
+                }
+                sends.put(item, publisher.publish(article));
             } catch (ItemFailure f) {
                 failed++;
                 int tries = attempts.merge(item.id(), 1, Integer::sum);
                 if (f.transientFailure() && tries < maxItemAttempts) {
+                    settled = false;
                     log.warn("source={} item={} failed (attempt {} of {}, retried next poll): {}",
                         key, origin, tries, maxItemAttempts, f.getMessage());
                 } else {
@@ -139,9 +153,21 @@ public final class FeedSource implements PolledSource {
                 ok++;
             } catch (ExecutionException e) {
                 failed++;
-                log.error("source={} item={}: Kafka did not accept the article: {}", key, s.getKey().id(), e.getCause().getMessage());
+                FeedItem item = s.getKey();
+                if (ArticlePublisher.permanent(e)) {
+                    String origin = item.link() == null ? item.id() : item.link();
+                    log.warn("source={} item={}: Kafka refuses the article for good, dead-lettered: {}", key, origin, e.getCause().getMessage());
+                    deadLetters.send(origin, item.id().getBytes(StandardCharsets.UTF_8),
+                        new ItemFailure(ArticlePublisher.permanentReason(e), false, null, e.getCause()));
+                    published.remember(key, item.id());
+                    attempts.remove(item.id());
+                } else {
+                    settled = false;
+                    log.error("source={} item={}: Kafka did not accept the article: {}", key, item.id(), e.getCause().getMessage());
+                }
             }
         }
+        validators = settled ? result.validators() : CacheValidators.NONE;
         return new PollOutcome(PollOutcome.Status.OK, feed.items().size(), ok, skipped, failed, null, null);
     }
 
@@ -192,7 +218,12 @@ public final class FeedSource implements PolledSource {
         } catch (FetchException e) {
             throw new ItemFailure("page " + e.getMessage(), e.kind().transientFailure(), null, e);
         }
-        ExtractedPage extracted = PageExtractor.extract(r.body(), r.declaredCharset(), r.finalUri().toString());
+        ExtractedPage extracted;
+        try {
+            extracted = PageExtractor.extract(r.body(), r.declaredCharset(), r.finalUri().toString());
+        } catch (IllegalArgumentException e) {
+            throw new ItemFailure("page " + r.finalUri() + ": " + e.getMessage(), false, r.body(), e);
+        }
         // The page has to give more than the feed did; otherwise extraction did not find the article.
         if (extracted.text().isBlank() || content != null && extracted.text().length() <= content.length()) {
             throw new ItemFailure("no article text found on the page " + r.finalUri(), false, r.body(), null);
@@ -204,7 +235,7 @@ public final class FeedSource implements PolledSource {
         if (extracted.language() != null) {
             attributes.put("declaredLanguage", extracted.language());
         }
-        String url = extracted.canonicalUrl() != null ? extracted.canonicalUrl() : r.finalUri().toString();
+        String url = CanonicalUrls.choose(r.finalUri(), extracted.canonicalUrl());
         return Articles.create(definition.sourceLabel(), origin, url,
             item.title() != null ? item.title() : extracted.title(), extracted.text(),
             item.publishedAt() != null ? item.publishedAt() : extracted.publishedAt(), clock.instant(),

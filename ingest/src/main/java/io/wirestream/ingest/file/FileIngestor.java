@@ -32,9 +32,10 @@ import java.util.stream.Stream;
  * (one article per line). Folders are read recursively in name order; files of other types in a folder are
  * skipped and counted. Each article records its origin: the file name, plus {@code :line} for JSON Lines.
  *
- * <p>Error policy: an item that is not a valid article (bad header, malformed JSON, not UTF-8, too large)
- * is logged with its file and line, sent to the dead-letter topic with its original bytes and the reason,
- * counted, and the run goes on. Memory: a JSON Lines file is streamed line by line; one item is held at a
+ * <p>Error policy: an item that is not a valid article (bad header, malformed JSON, not UTF-8, too large,
+ * a time Avro cannot hold) is logged with its file and line, sent to the dead-letter topic with its original
+ * bytes and the reason, counted, and the run goes on. So is one Kafka refuses for good (a record too large
+ * for the producer or the topic): it is not a send failure, so a watched folder does not read the file again. Memory: a JSON Lines file is streamed line by line; one item is held at a
  * time, at most {@code ingest.max.article.bytes}.
  */
 public final class FileIngestor {
@@ -78,7 +79,7 @@ public final class FileIngestor {
             }
         }
         publisher.flush();
-        return new IngestSummary(run.files, run.published.get(), run.failed, run.sendFailures.get(), run.skippedFiles, run.errors);
+        return new IngestSummary(run.files, run.published.get(), run.failed.get(), run.sendFailures.get(), run.skippedFiles, run.errors);
     }
 
     /**
@@ -89,7 +90,7 @@ public final class FileIngestor {
         Run run = new Run();
         readFile(file, source, run);
         publisher.flush();
-        return new IngestSummary(run.files, run.published.get(), run.failed, run.sendFailures.get(), run.skippedFiles, run.errors);
+        return new IngestSummary(run.files, run.published.get(), run.failed.get(), run.sendFailures.get(), run.skippedFiles, run.errors);
     }
 
     private String sourceName(String fallback) {
@@ -188,9 +189,19 @@ public final class FileIngestor {
             run.invalid(e.origin(), original, e.getMessage().substring(e.origin().length() + 2), e);
             return;
         }
+        try {
+            publisher.requirePublishable(article);
+        } catch (ArticlePublisher.UnpublishableArticleException e) {
+            run.invalid(article.getOrigin(), original, e.getMessage(), e);
+            return;
+        }
         publisher.publish(article).whenComplete((metadata, error) -> {
             if (error == null) {
                 run.published.incrementAndGet();
+            } else if (ArticlePublisher.permanent(error)) {
+                // Refused for the record itself: sending it again (or reading the file again) cannot help.
+                run.invalid(article.getOrigin(), original, ArticlePublisher.permanentReason(error),
+                    error instanceof Exception ex ? ex : null);
             } else {
                 run.sendFailures.incrementAndGet();
                 log.error("{}: Kafka did not accept article {}: {}", article.getOrigin(), article.getId(), error.getMessage());
@@ -201,18 +212,21 @@ public final class FileIngestor {
 
     private final class Run {
         int files;
-        int failed;
+        final AtomicInteger failed = new AtomicInteger();
         int skippedFiles;
         final AtomicInteger published = new AtomicInteger();
         final AtomicInteger sendFailures = new AtomicInteger();
         final List<String> errors = Collections.synchronizedList(new ArrayList<>());
 
+        /** Counts and dead-letters one invalid item; also called from the producer's thread for permanent send failures. */
         void invalid(String origin, byte[] original, String reason, Exception cause) {
-            failed++;
+            failed.incrementAndGet();
+            int maxValue = publisher.maxDeadLetterValueBytes();
+            byte[] value = original != null && original.length > maxValue ? java.util.Arrays.copyOf(original, maxValue) : original;
             String line = origin + ": " + reason;
             errors.add(line);
             log.warn("Invalid input {}", line);
-            DeadLetter letter = DeadLetters.of(null, original, DeadLetters.Source.outsideKafka(origin), STAGE,
+            DeadLetter letter = DeadLetters.of(null, value, DeadLetters.Source.outsideKafka(origin), STAGE,
                 cause instanceof ArticleParseException ? cause : new ArticleParseException(origin, reason, cause),
                 publisher.config().getString(io.wirestream.ingest.IngestConfig.CLIENT_ID), clock.instant());
             publisher.publishDeadLetter(origin, letter).whenComplete((m, e) -> {

@@ -54,7 +54,8 @@ public final class JsonLinesParser {
             throw new ArticleParseException(origin, "field 'body' is missing or empty");
         }
         String url = text(node, "url", origin);
-        if (url != null && !(url.startsWith("http://") || url.startsWith("https://"))) {
+        String scheme = url == null ? "" : url.substring(0, Math.min(url.length(), 8)).toLowerCase(java.util.Locale.ROOT);
+        if (url != null && !(scheme.startsWith("http://") || scheme.startsWith("https://"))) {
             throw new ArticleParseException(origin, "field 'url' must be an http or https URL, was '" + url + "'");
         }
         String source = text(node, "source", origin);
@@ -92,6 +93,9 @@ public final class JsonLinesParser {
             return null;
         }
         if (v.isIntegralNumber()) {
+            if (!v.canConvertToLong()) {
+                throw new ArticleParseException(origin, "field 'publishedAt' is " + v.asText() + ", too large for epoch milliseconds");
+            }
             return Instant.ofEpochMilli(v.asLong());
         }
         if (!v.isTextual()) {

@@ -24,7 +24,9 @@ public class FetchException extends Exception {
         /** The URL is not http or https. */
         UNSUPPORTED_URL(false),
         /** robots.txt forbids the URL to our agent. */
-        ROBOTS_DISALLOWED(false);
+        ROBOTS_DISALLOWED(false),
+        /** The host resolves to an address that is not public and not allowed ({@link AddressPolicy}). */
+        REFUSED_ADDRESS(false);
 
         private final boolean transientFailure;
 

@@ -16,11 +16,14 @@ import java.util.Objects;
  * @param maxRedirects     redirects followed per fetch
  * @param hostDelay        least time between the starts of two requests to one host
  * @param respectRobots    whether robots.txt is obeyed
+ * @param addressPolicy    which addresses may be fetched from (every redirect hop included)
  */
 public record FetchSettings(String userAgent, String robotName, Duration connectTimeout, Duration requestTimeout,
-                            int maxResponseBytes, int maxRedirects, Duration hostDelay, boolean respectRobots) {
+                            int maxResponseBytes, int maxRedirects, Duration hostDelay, boolean respectRobots,
+                            AddressPolicy addressPolicy) {
     public FetchSettings {
         Objects.requireNonNull(userAgent, "userAgent");
+        Objects.requireNonNull(addressPolicy, "addressPolicy");
         Objects.requireNonNull(robotName, "robotName");
         if (userAgent.isBlank()) {
             throw new IllegalArgumentException("userAgent must not be blank");
@@ -46,6 +49,7 @@ public record FetchSettings(String userAgent, String robotName, Duration connect
             config.getInt(IngestConfig.HTTP_MAX_RESPONSE_BYTES),
             config.getInt(IngestConfig.HTTP_MAX_REDIRECTS),
             Duration.ofMillis(config.getInt(IngestConfig.HTTP_HOST_DELAY_MS)),
-            config.getBoolean(IngestConfig.HTTP_ROBOTS));
+            config.getBoolean(IngestConfig.HTTP_ROBOTS),
+            AddressPolicy.allowing(config.getList(IngestConfig.HTTP_ALLOWED_ADDRESSES)));
     }
 }

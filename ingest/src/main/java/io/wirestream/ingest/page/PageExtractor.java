@@ -65,8 +65,21 @@ public final class PageExtractor {
     /**
      * Extracts from raw bytes. The charset is the HTTP one when given, else the page's own
      * {@code <meta charset>} or a byte order mark, else UTF-8 (jsoup's rules).
+     *
+     * @throws IllegalArgumentException when the HTTP charset is not one the JVM knows (the page cannot be read)
      */
     public static ExtractedPage extract(byte[] html, Optional<String> httpCharset, String baseUri) {
+        if (httpCharset.isPresent()) {
+            boolean supported;
+            try {
+                supported = java.nio.charset.Charset.isSupported(httpCharset.get());
+            } catch (IllegalArgumentException e) {
+                supported = false;
+            }
+            if (!supported) {
+                throw new IllegalArgumentException("the page declares the charset '" + httpCharset.get() + "', which is not known");
+            }
+        }
         try {
             return extract(Jsoup.parse(new ByteArrayInputStream(html), httpCharset.orElse(null), baseUri));
         } catch (IOException e) {

@@ -23,7 +23,10 @@ import java.util.concurrent.ExecutionException;
  * Polls one article page (a live story, a page without a feed): conditional GET, extraction, and a new
  * article whenever the extracted text differs from every version published before (item key: page URL
  * plus the text). A page with less than {@code min-content-chars} of text fails the poll and is
- * dead-lettered, since that usually means the page changed its layout. Not thread-safe.
+ * dead-lettered, since that usually means the page changed its layout; so is a page whose declared charset
+ * is unknown. The ETag and Last-Modified are kept only once the version read is published (or known), so a
+ * 304 never hides a version Kafka did not take. The page's rel=canonical stands only within the site fetched
+ * ({@link CanonicalUrls}). Not thread-safe.
  */
 public final class PageSource implements PolledSource {
     private final SourceDefinition definition;
@@ -62,18 +65,26 @@ public final class PageSource implements PolledSource {
         if (r.notModified()) {
             return PollOutcome.notModified();
         }
-        ExtractedPage page = PageExtractor.extract(r.body(), r.declaredCharset(), r.finalUri().toString());
         String origin = r.finalUri().toString();
+        ExtractedPage page;
+        try {
+            page = PageExtractor.extract(r.body(), r.declaredCharset(), origin);
+        } catch (IllegalArgumentException e) {
+            validators = CacheValidators.NONE;
+            String reason = origin + ": " + e.getMessage();
+            deadLetters.send(origin, r.body(), new IllegalStateException(reason, e));
+            return PollOutcome.failed(reason);
+        }
         if (page.text().length() < minChars) {
             validators = CacheValidators.NONE;
             String reason = origin + ": only " + page.text().length() + " characters of article text found (min-content-chars=" + minChars + ")";
             deadLetters.send(origin, r.body(), new IllegalStateException(reason));
             return PollOutcome.failed(reason);
         }
-        validators = r.validators();
-        String url = page.canonicalUrl() != null ? page.canonicalUrl() : origin;
+        String url = CanonicalUrls.choose(r.finalUri(), page.canonicalUrl());
         String itemKey = url + "\n" + page.text();
         if (published.contains(definition.name(), itemKey)) {
+            validators = r.validators();
             return new PollOutcome(PollOutcome.Status.OK, 1, 0, 1, 0, null, null);
         }
         Map<String, String> attributes = new HashMap<>();
@@ -87,11 +98,24 @@ public final class PageSource implements PolledSource {
         RawArticle article = Articles.create(definition.sourceLabel(), origin, url, page.title(), page.text(), page.publishedAt(),
             clock.instant(), page.languageCode(), attributes);
         try {
+            publisher.requirePublishable(article);
             publisher.publish(article).get();
-        } catch (ExecutionException e) {
+        } catch (ArticlePublisher.UnpublishableArticleException | ExecutionException e) {
+            if (e instanceof ArticlePublisher.UnpublishableArticleException || ArticlePublisher.permanent(e)) {
+                // This version can never be published: dead-letter it once and remember it, so it is not tried again.
+                String reason = origin + ": " + (e instanceof ExecutionException ? ArticlePublisher.permanentReason(e)
+                    : e.getMessage());
+                deadLetters.send(origin, r.body(), new IllegalStateException(reason, e));
+                published.remember(definition.name(), itemKey);
+                validators = r.validators();
+                return new PollOutcome(PollOutcome.Status.OK, 1, 0, 0, 1, reason, null);
+            }
+            // No validators: the next poll reads the page in full and tries again.
+            validators = CacheValidators.NONE;
             return new PollOutcome(PollOutcome.Status.OK, 1, 0, 0, 1, "Kafka did not accept the article: " + e.getCause().getMessage(), null);
         }
         published.remember(definition.name(), itemKey);
+        validators = r.validators();
         return new PollOutcome(PollOutcome.Status.OK, 1, 1, 0, 0, null, null);
     }
 }

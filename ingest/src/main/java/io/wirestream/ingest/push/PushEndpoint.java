@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.wirestream.ops.http.DeadlineExecutor;
 import io.wirestream.avro.RawArticle;
 import io.wirestream.ingest.ArticleParseException;
 import io.wirestream.ingest.ArticlePublisher;
@@ -31,7 +32,6 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -52,10 +52,17 @@ import java.util.regex.Pattern;
  *   <li>413 when the body is larger than {@code ingest.push.max.request.bytes} or the batch longer than
  *       the limit; 415 for a content type other than {@code application/json} (UTF-8); 405 for other
  *       methods; 404 for other paths;</li>
+ *   <li>413 (too large) or 422 (a time Avro cannot hold, a record the broker finds invalid) when an article can
+ *       never be published, whatever the retries: checked before sending (nothing of the request is
+ *       published then), or told by Kafka's answer ({@link ArticlePublisher#permanent}). Never 503 for those;</li>
  *   <li>503 with {@code Retry-After} when Kafka does not acknowledge within {@code ingest.push.ack.timeout.ms}.
  *       Nothing is reported accepted then, though some articles may still arrive later: a client sending
  *       the request again produces records with the same keys, which the dedup stage drops.</li>
  * </ul>
+ *
+ * <p>Slow clients: requests are served by {@value #THREADS} threads, and each request must arrive whole (line,
+ * headers and body) within {@code ingest.push.read.timeout.ms}; a client that stalls has its connection closed
+ * then, and until then holds one thread only ({@link DeadlineExecutor}).
  *
  * <p>Authentication: with a token ({@code ingest.push.token}) every request must carry
  * {@code Authorization: Bearer <token>}, compared in constant time; any other is answered 401 with
@@ -80,13 +87,17 @@ public final class PushEndpoint implements AutoCloseable {
     private final AtomicLong requests = new AtomicLong();
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean stopping;
+    /** Threads serving requests; each request has ingest.push.read.timeout.ms to arrive whole. */
+    static final int THREADS = 16;
+
+    private final Duration readTimeout;
     private HttpServer server;
-    private ExecutorService executor;
+    private DeadlineExecutor executor;
     private ExecutorService sendExecutor;
 
     /** @param token the bearer token requests must carry, or null for no authentication */
     public PushEndpoint(SourceDefinition definition, ArticlePublisher publisher, SourceMetrics metrics, int maxRequestBytes,
-                        int maxBatch, Duration ackTimeout, String token, Clock clock) {
+                        int maxBatch, Duration readTimeout, Duration ackTimeout, String token, Clock clock) {
         if (token != null && token.isBlank()) {
             throw new IllegalArgumentException("push source '" + definition.name() + "': the bearer token is blank");
         }
@@ -96,6 +107,7 @@ public final class PushEndpoint implements AutoCloseable {
         this.maxRequestBytes = maxRequestBytes;
         this.maxBatch = maxBatch;
         this.ackTimeout = ackTimeout;
+        this.readTimeout = readTimeout;
         this.expectedAuthorization = token == null ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
         this.clock = clock;
     }
@@ -109,11 +121,8 @@ public final class PushEndpoint implements AutoCloseable {
             throw new IllegalStateException("push source '" + definition.name() + "': cannot listen on " + bindAddress + ":"
                 + definition.port() + ": " + e.getMessage(), e);
         }
-        executor = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "wirestream-push-" + definition.name());
-            t.setDaemon(true);
-            return t;
-        });
+        // A client that stalls mid-request holds one thread until its read deadline, then its connection is closed.
+        executor = new DeadlineExecutor("wirestream-push-" + definition.name(), THREADS, 4 * THREADS, readTimeout);
         server.setExecutor(executor);
         // At most 100 requests wait for a blocked send; more are answered 503 at once.
         sendExecutor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(100), r -> {
@@ -185,6 +194,8 @@ public final class PushEndpoint implements AutoCloseable {
                 respond(exchange, 413, error("request body is larger than the limit of " + maxRequestBytes + " bytes"));
                 return;
             }
+            // The request is read; from here on it waits for Kafka, within the ack timeout.
+            executor.extendCurrent(ackTimeout.plusSeconds(2));
             accept(exchange, request, body);
         } catch (RuntimeException e) {
             log.error("source={} push request failed", definition.name(), e);
@@ -250,6 +261,25 @@ public final class PushEndpoint implements AutoCloseable {
             respond(exchange, 400, e);
             return;
         }
+        ArrayNode unpublishable = JSON.createArrayNode();
+        boolean tooLarge = false;
+        for (int i = 0; i < articles.size(); i++) {
+            try {
+                publisher.requirePublishable(articles.get(i));
+            } catch (ArticlePublisher.UnpublishableArticleException e) {
+                tooLarge |= e.tooLarge();
+                unpublishable.addObject().put("index", i).put("message", e.getMessage());
+            }
+        }
+        if (!unpublishable.isEmpty()) {
+            // Permanent: the same request can never succeed, so it is not a 503 (which asks for a retry).
+            metrics.failed(unpublishable.size());
+            ObjectNode e = error(unpublishable.size() + " of " + nodes.size() + " articles can never be published; nothing was accepted");
+            e.set("problems", unpublishable);
+            log.warn("source={} request {} refused: {}", definition.name(), request, unpublishable);
+            respond(exchange, tooLarge ? 413 : 422, e);
+            return;
+        }
         // Sending runs on its own threads: serialising can block (schema registry, a full producer buffer),
         // and the answer must still come within the ack timeout.
         CompletableFuture<Void> acknowledged;
@@ -264,14 +294,19 @@ public final class PushEndpoint implements AutoCloseable {
         }
         try {
             acknowledged.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            metrics.failed(articles.size());
-            String reason = e instanceof TimeoutException ? "Kafka did not acknowledge within " + ackTimeout.toMillis() + " ms"
-                : "Kafka refused the articles: " + rootMessage(e);
-            metrics.pollFailed("outcome=failed reason=\"" + reason + "\"");
-            log.warn("source={} request {}: {}; answered 503", definition.name(), request, reason);
-            exchange.getResponseHeaders().add("Retry-After", "5");
-            respond(exchange, 503, error(reason + "; nothing was accepted, send the request again"));
+        } catch (ExecutionException e) {
+            if (ArticlePublisher.permanent(e)) {
+                metrics.failed(articles.size());
+                String reason = ArticlePublisher.permanentReason(e);
+                log.warn("source={} request {}: {}", definition.name(), request, reason);
+                respond(exchange, rootCause(e) instanceof org.apache.kafka.common.errors.RecordTooLargeException ? 413 : 422,
+                    error(reason + "; do not send it again as it is (other articles of the request may have been published)"));
+                return;
+            }
+            transientFailure(exchange, request, articles.size(), "Kafka refused the articles: " + rootMessage(e));
+            return;
+        } catch (TimeoutException e) {
+            transientFailure(exchange, request, articles.size(), "Kafka did not acknowledge within " + ackTimeout.toMillis() + " ms");
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -287,6 +322,22 @@ public final class PushEndpoint implements AutoCloseable {
         ArrayNode ids = ok.putArray("ids");
         articles.forEach(a -> ids.add(a.getId()));
         respond(exchange, 202, ok);
+    }
+
+    private void transientFailure(HttpExchange exchange, long request, int articles, String reason) throws IOException {
+        metrics.failed(articles);
+        metrics.pollFailed("outcome=failed reason=\"" + reason + "\"");
+        log.warn("source={} request {}: {}; answered 503", definition.name(), request, reason);
+        exchange.getResponseHeaders().add("Retry-After", "5");
+        respond(exchange, 503, error(reason + "; nothing was accepted, send the request again"));
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     private static String rootMessage(Throwable e) {
@@ -328,7 +379,7 @@ public final class PushEndpoint implements AutoCloseable {
             server.stop(0);
         }
         if (executor != null) {
-            executor.shutdown();
+            executor.close();
         }
         if (sendExecutor != null) {
             sendExecutor.shutdown();

@@ -102,6 +102,7 @@ public final class IngestService implements AutoCloseable {
                 if (d.kind() == SourceKind.PUSH) {
                     endpoints.put(d.name(), new PushEndpoint(d, publisher, m, config.getInt(IngestConfig.PUSH_MAX_REQUEST_BYTES),
                         d.option(SourceOptions.MAX_BATCH).map(Integer::parseInt).orElse(config.getInt(IngestConfig.PUSH_MAX_BATCH)),
+                        Duration.ofMillis(config.getLong(IngestConfig.PUSH_READ_TIMEOUT_MS)),
                         Duration.ofMillis(config.getLong(IngestConfig.PUSH_ACK_TIMEOUT_MS)),
                         Optional.ofNullable(config.getPassword(IngestConfig.PUSH_TOKEN)).map(Password::value).orElse(null), clock)
                         .start(d.option(SourceOptions.BIND).orElse("127.0.0.1")));

@@ -23,9 +23,10 @@ public final class SourceDeadLetters {
         this.clock = clock;
     }
 
-    /** Dead-letters {@code original} (cut at ingest.max.article.bytes so the record stays publishable). */
-    public void send(String origin, byte[] original, Throwable reason) {
-        int max = publisher.config().maxArticleBytes();
+    /** Dead-letters {@code original} (cut at ingest.max.article.bytes, and under max.request.size, so the record stays publishable). */
+    public void send(String link, byte[] original, Throwable reason) {
+        String origin = io.wirestream.ingest.Urls.withoutUserInfo(link);
+        int max = Math.min(publisher.config().maxArticleBytes(), publisher.maxDeadLetterValueBytes());
         byte[] value = original == null ? null : original.length > max ? Arrays.copyOf(original, max) : original;
         DeadLetter letter = DeadLetters.of(null, value, DeadLetters.Source.outsideKafka(origin), FileIngestor.STAGE, reason,
             publisher.config().getString(IngestConfig.CLIENT_ID), clock.instant());

@@ -90,7 +90,8 @@ class FeedSourceIT {
 
     private static IngestConfig config(String prefix, Map<String, String> extra) {
         Map<String, Object> c = new HashMap<>(Map.of("topic.prefix", prefix, "topic.partitions", "1",
-            IngestConfig.HTTP_HOST_DELAY_MS, "0", IngestConfig.HTTP_REQUEST_TIMEOUT_MS, "1000"));
+            IngestConfig.HTTP_HOST_DELAY_MS, "0", IngestConfig.HTTP_REQUEST_TIMEOUT_MS, "1000",
+            IngestConfig.HTTP_ALLOWED_ADDRESSES, "127.0.0.1"));
         c.putAll(extra);
         return new IngestConfig(stack.config(c));
     }

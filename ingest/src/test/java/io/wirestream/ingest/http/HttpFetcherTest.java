@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,6 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** The fetcher against a loopback HTTP server (no Kafka involved). */
 @Timeout(30)
 class HttpFetcherTest {
+    /** The test server's address, which is not public. */
+    private static final AddressPolicy LOOPBACK = AddressPolicy.allowing(List.of("127.0.0.1"));
     private LoopbackServer server;
 
     @BeforeEach
@@ -33,7 +36,7 @@ class HttpFetcherTest {
 
     private static HttpFetcher fetcher(int maxBytes, Duration timeout) {
         return new HttpFetcher(new FetchSettings("Wirestream-test/1.0", "wirestream", Duration.ofSeconds(2), timeout, maxBytes,
-            3, Duration.ZERO, true), new HostPoliteness(Duration.ZERO));
+            3, Duration.ZERO, true, LOOPBACK), new HostPoliteness(Duration.ZERO));
     }
 
     private static HttpFetcher fetcher() {
@@ -197,7 +200,7 @@ class HttpFetcherTest {
         server.text("/feed.xml", 200, "application/xml", "<rss/>");
         HostPoliteness politeness = new HostPoliteness(Duration.ofMillis(10));
         HttpFetcher f = new HttpFetcher(new FetchSettings("Wirestream-test/1.0", "wirestream", Duration.ofSeconds(2),
-            Duration.ofSeconds(5), 64 * 1024, 3, Duration.ZERO, true), politeness);
+            Duration.ofSeconds(5), 64 * 1024, 3, Duration.ZERO, true, LOOPBACK), politeness);
         assertTrue(f.robotsAllow(server.uri("/feed.xml")));
         assertEquals(Duration.ofSeconds(7), politeness.delayFor(server.uri("/feed.xml").getHost()));
 
@@ -212,6 +215,28 @@ class HttpFetcherTest {
         server.text("/feed.xml", 200, "application/xml", "<rss/>");
         assertEquals("<rss/>", new String(fetcher().fetch(server.uri("/feed.xml"), null).body(), StandardCharsets.UTF_8));
         assertEquals(1, server.requests("/robots.txt").size());
+    }
+
+    @Test
+    void shouldNotSendAnythingToAnAddressThatIsNotAllowed() throws Exception {
+        server.text("/feed.xml", 200, "application/xml", "<rss/>");
+        HttpFetcher publicOnly = new HttpFetcher(new FetchSettings("Wirestream-test/1.0", "wirestream", Duration.ofSeconds(2),
+            Duration.ofSeconds(5), 64 * 1024, 3, Duration.ZERO, true, AddressPolicy.PUBLIC_ONLY), new HostPoliteness(Duration.ZERO));
+        FetchException e = assertThrows(FetchException.class, () -> publicOnly.fetch(server.uri("/feed.xml"), null));
+        assertEquals(FetchException.Kind.REFUSED_ADDRESS, e.kind());
+        assertEquals(false, e.kind().transientFailure());
+        assertEquals(server.uri("/feed.xml") + ": refused: 127.0.0.1, which is not a public address (loopback); "
+            + "allow it with ingest.http.allowed.addresses", e.getMessage());
+        assertEquals(List.of(), server.requests(), "not even robots.txt was asked for");
+    }
+
+    @Test
+    void shouldNeverSendCredentialsOfALink() throws Exception {
+        server.text("/feed.xml", 200, "application/xml", "<rss/>");
+        URI withCredentials = URI.create(server.uri("/feed.xml").toString().replace("http://", "http://editor:s3cret@"));
+        FetchResult r = fetcher().fetch(withCredentials, null);
+        assertEquals(server.uri("/feed.xml"), r.finalUri());
+        assertEquals(null, server.requests("/feed.xml").get(0).headers().getFirst("Authorization"));
     }
 
     private static void redirect(com.sun.net.httpserver.HttpExchange ex, String location) throws java.io.IOException {

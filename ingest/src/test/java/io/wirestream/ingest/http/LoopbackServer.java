@@ -20,7 +20,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.zip.GZIPOutputStream;
 
-/** An HTTP server on 127.0.0.1 for tests: answers per path, and records every request it saw. */
+/**
+ * An HTTP server on a loopback address for tests (127.0.0.1 unless told otherwise; on Linux all of 127/8 is
+ * loopback): answers per path, and records every request it saw.
+ */
 public final class LoopbackServer implements AutoCloseable {
     /** Answers one request. */
     @FunctionalInterface
@@ -42,7 +45,11 @@ public final class LoopbackServer implements AutoCloseable {
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
 
     public LoopbackServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        this(InetAddress.getLoopbackAddress());
+    }
+
+    public LoopbackServer(InetAddress address) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(address, 0), 50);
         server.setExecutor(executor);
         server.createContext("/", exchange -> {
             try (exchange) {
@@ -63,7 +70,7 @@ public final class LoopbackServer implements AutoCloseable {
     }
 
     public URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+        return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort() + path);
     }
 
     public LoopbackServer route(String path, Handler handler) {
@@ -81,6 +88,11 @@ public final class LoopbackServer implements AutoCloseable {
 
     public LoopbackServer encoded(String path, String contentType, String body, Charset charset) {
         return bytes(path, contentType, body.getBytes(charset));
+    }
+
+    /** Every request seen, in order. */
+    public List<Seen> requests() {
+        return List.copyOf(seen);
     }
 
     public List<Seen> requests(String path) {

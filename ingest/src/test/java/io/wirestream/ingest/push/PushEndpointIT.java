@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -191,6 +192,55 @@ class PushEndpointIT {
                 assertEquals(1, service.health().get(0).pollFailures());
             } finally {
                 stack.broker().start();
+            }
+        }
+    }
+
+    @Test
+    void shouldAnswerAPermanentErrorNot503ForArticlesKafkaCanNeverTake() throws Exception {
+        IngestConfig config = new IngestConfig(stack.config(Map.of("topic.prefix", "push5", "topic.partitions", "1")));
+        try (ArticlePublisher publisher = new ArticlePublisher(config);
+             IngestService service = service(config, publisher, Map.of())) {
+            int port = service.pushPort("partners").orElseThrow();
+            Answer tooLarge = post(port, "POST", "application/json",
+                "{\"url\":\"https://harbour.example/long\",\"body\":\"" + "All quiet on the quay. ".repeat(50_000) + "\"}");
+            assertEquals(413, tooLarge.status(), tooLarge.body().toString());
+            assertEquals(true, tooLarge.body().toString().contains("ingest.max.article.bytes=921600"), tooLarge.body().toString());
+            Answer farFuture = post(port, "POST", "application/json",
+                "{\"url\":\"https://harbour.example/far\",\"body\":\"Far away.\",\"publishedAt\":\"+999999999-01-01T00:00:00Z\"}");
+            assertEquals(422, farFuture.status(), farFuture.body().toString());
+            assertEquals(true, farFuture.body().toString().contains("publishedAt"), farFuture.body().toString());
+            assertEquals(202, post(port, "POST", "application/json", "{\"title\":\"After\",\"body\":\"Still open.\"}").status());
+            assertEquals(0, service.health().get(0).pollFailures(), "a permanent error is the request's fault, not Kafka's");
+        }
+    }
+
+    @Test
+    void shouldServeRequestsWhileOtherClientsStallMidRequest() throws Exception {
+        IngestConfig config = new IngestConfig(stack.config(Map.of("topic.prefix", "push6", "topic.partitions", "1")));
+        List<java.net.Socket> stalled = new java.util.ArrayList<>();
+        try (ArticlePublisher publisher = new ArticlePublisher(config);
+             IngestService service = service(config, publisher, Map.of())) {
+            int port = service.pushPort("partners").orElseThrow();
+            assertEquals(202, post(port, "POST", "application/json", "{\"title\":\"Warm\",\"body\":\"Warming up.\"}").status());
+            for (int i = 0; i < 6; i++) {
+                java.net.Socket s = new java.net.Socket("127.0.0.1", port);
+                stalled.add(s);
+                // half the headers, or the headers and half the body
+                String half = i % 2 == 0 ? "POST /articles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: appl"
+                    : "POST /articles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"bo";
+                s.getOutputStream().write(half.getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+            }
+            Thread.sleep(300);
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/articles"))
+                .timeout(Duration.ofSeconds(2)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"During\",\"body\":\"Others stall.\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+            assertEquals(202, r.statusCode());
+        } finally {
+            for (java.net.Socket s : stalled) {
+                s.close();
             }
         }
     }

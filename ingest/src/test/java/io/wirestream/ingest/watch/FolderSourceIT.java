@@ -93,4 +93,42 @@ class FolderSourceIT {
             assertEquals(List.of("folder:inbox"), raw.stream().map(RawArticle::getSource).distinct().toList());
         }
     }
+
+    @Test
+    void shouldDeadLetterRecordsKafkaRefusesForGoodAndNotPublishTheGoodLinesOfTheFileAgain(@TempDir Path dir) throws Exception {
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        // The ingest limit raised above what the producer (max.request.size 1 MiB) takes: Kafka itself refuses.
+        IngestConfig config = new IngestConfig(stack.config(Map.of("topic.prefix", "watch2", "topic.partitions", "1",
+            IngestConfig.WATCH_STABLE_MS, "100", IngestConfig.MAX_ARTICLE_BYTES, String.valueOf(4 * 1024 * 1024))));
+        Files.writeString(inbox.resolve("mixed.jsonl"), String.join("\n",
+            "{\"url\":\"https://harbour.example/good\",\"title\":\"Good\",\"body\":\"The pier reopens.\"}",
+            "{\"url\":\"https://harbour.example/large\",\"body\":\"" + "word ".repeat(400_000) + "\"}",
+            "{\"url\":\"https://harbour.example/far\",\"body\":\"Far away.\",\"publishedAt\":\"+999999999-01-01T00:00:00Z\"}",
+            ""));
+        SourceDefinition folder = new SourceDefinition("inbox", SourceKind.FOLDER, null, inbox, null, Duration.ofMillis(200), Map.of());
+        SourceHealth h;
+        try (ArticlePublisher publisher = new ArticlePublisher(config);
+             KafkaPublishedItems published = KafkaPublishedItems.open(config, Clock.systemUTC(), Duration.ofSeconds(30));
+             IngestService service = new IngestService(config, publisher, published, new SimpleMeterRegistry(), Clock.systemUTC())) {
+            service.start(List.of(folder));
+            waitFor(service, x -> x.published() >= 1);
+            Thread.sleep(1_500);
+            h = service.health().get(0);
+        }
+        assertEquals(1, h.published(), "the good line once");
+        assertEquals(2, h.failed());
+        try (SerdeFactory serdes = new SerdeFactory(config.registryConfigs())) {
+            Topics topics = new Topics(config.topicNames(), serdes);
+            assertEquals(List.of("mixed.jsonl:1"), TopicReader.read(stack.bootstrapServers(), topics.raw().name(), new StringDeserializer(),
+                    topics.raw().valueSerde().deserializer(), 1, Duration.ofSeconds(30), Duration.ofSeconds(2))
+                .stream().map(r -> r.value().getOrigin()).toList());
+            Map<String, String> reasons = new java.util.TreeMap<>();
+            TopicReader.read(stack.bootstrapServers(), topics.deadLetters().name(), new StringDeserializer(),
+                    topics.deadLetters().valueSerde().deserializer(), 2, Duration.ofSeconds(30), Duration.ofSeconds(2))
+                .forEach(r -> reasons.merge(r.key(), r.value().getErrorMessage(), (a, b) -> a + " AND AGAIN " + b));
+            assertEquals(List.of("mixed.jsonl:2", "mixed.jsonl:3"), List.copyOf(reasons.keySet()));
+            assertEquals(true, reasons.get("mixed.jsonl:2").contains("RecordTooLargeException"), reasons.toString());
+            assertEquals(true, reasons.get("mixed.jsonl:3").contains("publishedAt"), reasons.toString());
+        }
+    }
 }

@@ -19,9 +19,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -32,18 +30,25 @@ import java.util.function.Supplier;
  *   <li>{@code GET /health/ready}: 200 when every check is {@code UP}, else 503.</li>
  * </ul>
  * Health responses are JSON: {@code {"status":"UP"|"DOWN","checks":{"name":{"status":..,"detail":..}}}}.
- * Other paths answer 404, other methods than GET and HEAD 405. Requests are served by two daemon threads; the
- * endpoints carry no authentication, so bind them to an address only the monitoring network reaches.
+ * Other paths answer 404, other methods than GET and HEAD 405. Requests are served by a bounded pool of
+ * {@value #THREADS} daemon threads, and each exchange has {@link #REQUEST_DEADLINE} to be read and answered:
+ * a client that sends half a request and stalls has its connection closed then, and until then holds one
+ * thread only, so probes still get their answer ({@link DeadlineExecutor}). The endpoints carry no
+ * authentication, so bind them to an address only the monitoring network reaches.
  */
 public final class OpsHttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OpsHttpServer.class);
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    static final int THREADS = 8;
+    /** Longest time one exchange may take, reading the request included; a scrape takes milliseconds. */
+    static final Duration REQUEST_DEADLINE = Duration.ofSeconds(5);
 
-    private OpsHttpServer(HttpServer server, ExecutorService executor) {
+    private final HttpServer server;
+    private final DeadlineExecutor executor;
+
+    private OpsHttpServer(HttpServer server, DeadlineExecutor executor) {
         this.server = server;
         this.executor = executor;
     }
@@ -60,12 +65,7 @@ public final class OpsHttpServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve metrics on " + address + ": " + e.getMessage(), e);
         }
-        AtomicInteger threads = new AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "wirestream-ops-http-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        DeadlineExecutor executor = new DeadlineExecutor("wirestream-ops-http", THREADS, 4 * THREADS, REQUEST_DEADLINE);
         server.setExecutor(executor);
         server.createContext("/", exchange -> respond(exchange, 404, "text/plain; charset=utf-8",
             "not found; try /metrics, /health/live or /health/ready\n"));
@@ -135,6 +135,6 @@ public final class OpsHttpServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(1);
-        executor.shutdownNow();
+        executor.close();
     }
 }
