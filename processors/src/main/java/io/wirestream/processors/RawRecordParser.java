@@ -19,7 +19,7 @@ import java.util.Objects;
 
 /**
  * The first step of the pipeline: the bytes of a {@code news.raw} record become a {@link RawArticle}, or,
- * when they are not one (not Avro, an unknown schema id, a truncated record), a dead letter with the
+ * when they are not one (no key, not Avro, an unknown schema id, a truncated record), a dead letter with the
  * original bytes, the topic, partition and offset and the reason (stage {@value #STAGE}).
  *
  * <p>Why here and not in a {@code DeserializationExceptionHandler}: a record the handler rejects is skipped,
@@ -62,6 +62,10 @@ final class RawRecordParser implements Processor<byte[], byte[], String, RawReco
             () -> new IllegalStateException("a news.raw record without topic, partition and offset"));
         RawArticle article;
         try {
+            if (key == null) {
+                // every later stage keys by the article id, so a keyless record could only fail there, less clearly
+                throw new IllegalArgumentException("a news.raw record has no key: the key must be the article id");
+            }
             article = deserializer.deserialize(where.topic(), record.headers(), record.value());
         } catch (RuntimeException e) {
             if (TransientFailures.isTransient(e)) {

@@ -104,4 +104,14 @@ class NewsPipelineTopologyTest {
         assertTrue(letters.get(0).getErrorMessage().contains("no text left after cleaning"), letters.get(0).getErrorMessage());
         assertTrue(enriched().isEmpty(), "nothing should reach the enriched topic");
     }
+
+    @Test
+    void shouldDeadLetterARawRecordWithoutAKeyNamingTheMissingKey() {
+        raw().pipeInput((String) null, article("no-key", "The ferry left the harbour at dawn and reached the island by noon."));
+        List<DeadLetter> letters = deadLetters().readValuesToList();
+        assertEquals(1, letters.size());
+        assertEquals("deserialize", letters.get(0).getStage());
+        assertEquals("a news.raw record has no key: the key must be the article id", letters.get(0).getErrorMessage());
+        assertTrue(enriched().isEmpty(), "nothing should reach the enriched topic");
+    }
 }

@@ -32,8 +32,8 @@ public final class TextCleaner {
     static final int LONG_LINE_WORDS = 20;
     private static final int SHORT_LINE_WORDS = 15;
     private static final Pattern SPACES = Pattern.compile("[\\p{Zs}\\t\\x0B\\f]+");
-    // C0/C1 controls except tab, \n, vertical tab, form feed (spaces, below) and \r (line ends, above); zero-width and bidi marks, soft hyphen, BOM
-    private static final Pattern INVISIBLE = Pattern.compile("[\\x00-\\x08\\x0E-\\x1F\\x7F-\\x9F\\u00AD\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\uFEFF]");
+    // C0/C1 controls except tab, \n, vertical tab, form feed (spaces, below) and \r (line ends, above); zero-width characters, bidi marks and isolates, soft hyphen, BOM, tag characters
+    private static final Pattern INVISIBLE = Pattern.compile("[\\x00-\\x08\\x0E-\\x1F\\x7F-\\x9F\\u00AD\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2069\\uFEFF\\x{E0000}-\\x{E007F}]");
     private static final Pattern HAS_LETTER = Pattern.compile("\\p{L}");
     private static final Pattern ENDS_SENTENCE = Pattern.compile("[.!?…:;»\"”’)]$");
     private static final Set<String> SECTIONS = Set.of(

@@ -57,6 +57,13 @@ class TextCleanerTest {
     }
 
     @Test
+    void shouldRemoveBidiIsolatesAndUnicodeTagCharacters() {
+        // U+2066..U+2069 isolate text direction; U+E0000..U+E007F are invisible tag characters (two of them here)
+        String text = "The \u2067harbour\u2069 budget\udb40\udc01\udb40\udc41 passed \u2066on\u2068 Monday.";
+        assertEquals("The harbour budget passed on Monday.", cleaner.clean(text).text());
+    }
+
+    @Test
     void shouldKeepALongSentenceEvenIfItStartsLikeATeaser() {
         String sentence = "Read more about the plan in the report, which the ministry published on Monday after months of "
             + "consultation with regional governments, transport operators and the unions that represent their staff.";
