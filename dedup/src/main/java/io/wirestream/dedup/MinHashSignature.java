@@ -64,6 +64,44 @@ public final class MinHashSignature {
         return Math.max(0.0, Math.min(1.0, (agreement - COLLISION) / (1 - COLLISION)));
     }
 
+    /**
+     * Estimates how many shingles the text had, from the number of distinct values in the signature:
+     * each permutation keeps the minimum of one of the n shingles, so n shingles leave about
+     * n (1 - (1 - 1/n)^length) distinct values. Close to n for texts of a few dozen shingles; for
+     * longer texts the values are nearly all distinct and the estimate only says "long"
+     * ({@link Double#POSITIVE_INFINITY} when every value is distinct). Both sides of a comparison can
+     * compute it from the signatures alone.
+     */
+    public double estimatedShingles() {
+        short[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int distinct = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                distinct++;
+            }
+        }
+        if (distinct == sorted.length) {
+            return Double.POSITIVE_INFINITY;
+        }
+        // expected distinct values grow with n: invert by bisection
+        double low = distinct;
+        double high = 1e7;
+        for (int i = 0; i < 60; i++) {
+            double mid = (low + high) / 2;
+            if (expectedDistinct(mid, sorted.length) < distinct) {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    private static double expectedDistinct(double shingles, int permutations) {
+        return shingles * (1 - Math.pow(1 - 1 / shingles, permutations));
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof MinHashSignature s && Arrays.equals(values, s.values);

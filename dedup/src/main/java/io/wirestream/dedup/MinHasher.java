@@ -41,7 +41,9 @@ public final class MinHasher {
         short[] out = new short[seeds.length];
         for (int i = 0; i < seeds.length; i++) {
             long seed = seeds[i];
-            long min = Long.MAX_VALUE;
+            // the unsigned maximum: any hash replaces it (Long.MAX_VALUE survived every hash with the top bit
+            // set, so short texts shared its low bits at about half their positions and looked alike)
+            long min = -1L;
             for (long x : shingles) {
                 // unsigned comparison keeps the permutation order uniform over the whole 64-bit range
                 long h = Hashing.mix64(x ^ seed);
