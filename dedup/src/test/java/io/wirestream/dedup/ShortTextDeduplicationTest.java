@@ -54,4 +54,57 @@ class ShortTextDeduplicationTest {
     void shouldNeverJudgeDistinctShortCjkTextsCopies() {
         assertEquals(List.of(), copiesAmong(DISTINCT_CJK));
     }
+
+    @Test
+    void shouldFindAnEditedCopyOfAChineseBrief() {
+        NearDuplicateIndex index = newIndex();
+        index.check(factory.sign("a", null, "哈尔德比港码头工人周一开始罢工。工会要求加薪百分之八。数十艘货船在港外等待。", T0), T0);
+        Verdict copy = index.check(factory.sign("b", null, "哈尔德比港码头工人周一开始罢工。工会要求加薪百分之八。数十艘货船目前在港外等待。", T0 + 1), T0 + 1)
+                .orElseThrow();
+        assertEquals(Verdict.Status.COPY, copy.status());
+        assertEquals(MatchKind.NEAR, copy.original().orElseThrow().kind());
+    }
+
+    @Test
+    void shouldMatchTwoHeadlinesOfOneSeriesOnlyWhenTheyAreTheSameText() {
+        NearDuplicateIndex index = newIndex();
+        index.check(factory.sign("a", null, "Haldeby port strike: talks resume on Monday", T0), T0);
+        assertEquals(Verdict.Status.UNIQUE,
+                index.check(factory.sign("b", null, "Haldeby port strike: talks resume on Thursday", T0 + 1), T0 + 1).orElseThrow().status());
+        assertEquals(MatchKind.EXACT_TEXT, index.check(factory.sign("c", null, "HALDEBY PORT STRIKE - TALKS RESUME ON MONDAY", T0 + 2), T0 + 2)
+                .orElseThrow().original().orElseThrow().kind());
+    }
+
+    @Test
+    void shouldEstimateTheShingleCountOfShortTextsFromTheSignature() {
+        MinHasher hasher = new MinHasher(64, 7);
+        for (int n : new int[] {1, 3, 6, 12, 25}) {
+            long[] shingles = new long[n];
+            for (int i = 0; i < n; i++) {
+                shingles[i] = Hashing.mix64(1000 + i);
+            }
+            assertEquals(n, hasher.signature(shingles).estimatedShingles(), Math.max(1.0, 0.25 * n), "shingles: " + n);
+        }
+    }
+
+    @Test
+    void shouldRequireMoreSimilarityFromShorterTexts() {
+        DedupParameters p = DedupParameters.DEFAULTS;
+        assertEquals(Double.POSITIVE_INFINITY, p.thresholdFor(5));
+        assertEquals(0.70, p.thresholdFor(6), 1e-9);
+        assertEquals(0.35, p.thresholdFor(40), 1e-9);
+        assertEquals(0.35, p.thresholdFor(Double.POSITIVE_INFINITY), 1e-9);
+        assertEquals(0.525, p.thresholdFor(23), 1e-9);
+    }
+
+    @Test
+    void shouldSegmentChineseIntoWordsButLeaveSpacedScriptsAlone() {
+        Shingler unigrams = new Shingler(1);
+        // 港口 罢工 进入 第三 天, as the space-separated text would give
+        assertEquals(unigrams.shingles("港口 罢工 进入 第三 天").length, unigrams.shingles("港口罢工进入第三天").length);
+        assertEquals(5, unigrams.shingles("港口罢工进入第三天").length);
+        // การ นัด หยุด งาน ที่ ท่าเรือ เข้า สู่ วัน ที่ สาม: ten distinct words
+        assertEquals(10, unigrams.shingles("การนัดหยุดงานที่ท่าเรือเข้าสู่วันที่สาม").length);
+        assertEquals(4, unigrams.shingles("port strike third day").length);
+    }
 }
