@@ -216,13 +216,28 @@ public final class LocalKafkaCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops every node at once (SIGTERM to all, then SIGKILL to any still running after 30 s). One at a
+     * time would not do: once two of three controllers are gone, the last node has no quorum to hand its
+     * partitions over to and waits in its controlled shutdown.
+     */
     @Override
     public void close() {
+        for (Process p : processes) {
+            if (p != null && p.isAlive()) {
+                p.destroy();
+            }
+        }
         for (int id = 1; id <= size(); id++) {
+            Process p = processes[index(id)];
             try {
-                stop(id);
-            } catch (RuntimeException e) {
-                log.warn("could not stop node {}: {}", id, e.toString());
+                if (p != null && !p.waitFor(30, TimeUnit.SECONDS)) {
+                    log.warn("Kafka node {} did not stop within 30 s of SIGTERM and is killed", id);
+                    p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p.destroyForcibly();
             }
         }
         if (deleteOnClose) {
