@@ -50,4 +50,52 @@ class BrokerCommandIT {
             process.destroyForcibly();
         }
     }
+
+    @Test
+    void shouldStartAThreeNodeClusterWithReplicatedSchemasAndStopItOnSigterm() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+            "io.wirestream.cli.Wirestream", "broker", "--brokers", "3")
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String bootstrapLine = out.readLine();
+            String registryLine = out.readLine();
+            assertTrue(bootstrapLine != null && bootstrapLine.matches("bootstrap=(127\\.0\\.0\\.1:\\d+,){2}127\\.0\\.0\\.1:\\d+"),
+                "first line: " + bootstrapLine);
+            assertTrue(registryLine != null && registryLine.matches("registry=http://127\\.0\\.0\\.1:\\d+"), "second line: " + registryLine);
+            String bootstrap = bootstrapLine.substring("bootstrap=".length());
+            // the command's only child processes are its Kafka nodes
+            List<ProcessHandle> nodes = process.children().toList();
+            assertEquals(3, nodes.size(), "node processes");
+
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+                assertEquals(3, admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size());
+                var schemas = admin.describeTopics(List.of("_wirestream_schemas")).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .get("_wirestream_schemas");
+                assertEquals(3, schemas.partitions().get(0).replicas().size(), "replicas of the schemas topic");
+            }
+
+            process.destroy();
+            assertTrue(process.waitFor(90, TimeUnit.SECONDS), "the cluster did not stop within 90 s of SIGTERM");
+            assertEquals(143, process.exitValue());
+            assertEquals(List.of(), nodes.stream().filter(ProcessHandle::isAlive).toList(), "node processes left running");
+        } finally {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void shouldRefuseAClusterTooSmallForReplicationFactorThree() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+            "io.wirestream.cli.Wirestream", "broker", "--brokers", "2")
+            .redirectErrorStream(true)
+            .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(2, process.exitValue(), output);
+        assertTrue(output.contains("--brokers must be 1, or 3 to 9 (replication factor 3), was 2"), output);
+    }
 }

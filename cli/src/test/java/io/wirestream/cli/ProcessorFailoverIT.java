@@ -105,7 +105,7 @@ class ProcessorFailoverIT {
                 filter: {languages: [ru]}
             """);
         try (Admin admin = admin();
-             Feeder feeder = new Feeder(prefix, 4, inputs, 30, Duration.ofMillis(300))) {
+             Feeder feeder = new Feeder(stack.config(Map.of()), prefix, 4, inputs, 30, Duration.ofMillis(300))) {
             admin.createTopics(List.of(new NewTopic("eos.routed.english", 4, (short) 1), new NewTopic("eos.routed.russian", 4, (short) 1)))
                 .all().get(30, TimeUnit.SECONDS);
             String raw = feeder.topics.raw().name();
@@ -137,7 +137,7 @@ class ProcessorFailoverIT {
                 processor.start();
                 feeder.awaitSent();
                 awaitProgress(consumed, total, processor);
-                int committed = assertExactlyOnce(feeder.topics, inputs);
+                int committed = assertExactlyOnce(stack.bootstrapServers(), feeder.topics, inputs);
                 int routed = assertRoutedExactlyOnce(feeder.topics, committed);
                 log.info("{} kills; {} records of {} and {} of eos.routed.english were written by transactions the kills aborted",
                     processor.kills(), countUncommitted(feeder.topics.enriched().name()) - committed, feeder.topics.enriched().name(),
@@ -152,7 +152,7 @@ class ProcessorFailoverIT {
         String appId = "failover-scale-" + UUID.randomUUID();
         Inputs inputs = Inputs.generate(1_200, 100, 6, 23L);
         try (Admin admin = admin();
-             Feeder feeder = new Feeder(prefix, 4, inputs, 20, Duration.ofMillis(200));
+             Feeder feeder = new Feeder(stack.config(Map.of()), prefix, 4, inputs, 20, Duration.ofMillis(200));
              ChildProcessor a = new ChildProcessor("scale-a", appId, prefix, state.resolve("a"));
              ChildProcessor b = new ChildProcessor("scale-b", appId, prefix, state.resolve("b"))) {
             String raw = feeder.topics.raw().name();
@@ -171,7 +171,7 @@ class ProcessorFailoverIT {
             assertEquals(List.of(Set.of(0, 1, 2, 3)), List.copyOf(alone.values()));
             feeder.awaitSent();
             awaitProgress(consumed, inputs.size(), b);
-            assertExactlyOnce(feeder.topics, inputs);
+            assertExactlyOnce(stack.bootstrapServers(), feeder.topics, inputs);
         }
     }
 
@@ -179,8 +179,7 @@ class ProcessorFailoverIT {
      * Every good input ends with exactly the verdict deduplication's rule gives it, no record is repeated and
      * nothing else is there; bad inputs exactly once in the DLQ. Returns the number of committed enriched records.
      */
-    private static int assertExactlyOnce(Topics topics, Inputs inputs) {
-        String bootstrap = stack.bootstrapServers();
+    static int assertExactlyOnce(String bootstrap, Topics topics, Inputs inputs) {
         Duration timeout = Duration.ofSeconds(120);
         Duration settle = Duration.ofSeconds(3);
         // Every copy ends with a notice: wait for them all (the pipeline may still be catching up after the last
@@ -330,7 +329,7 @@ class ProcessorFailoverIT {
     }
 
     /** Sum of the group's committed offsets on the input topic: how many inputs it has processed and committed. */
-    private static long committedOffsets(Admin admin, String group, String topic) {
+    static long committedOffsets(Admin admin, String group, String topic) {
         try {
             Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
@@ -341,7 +340,7 @@ class ProcessorFailoverIT {
         }
     }
 
-    private static void awaitProgress(LongSupplier consumed, long atLeast, ChildProcessor... running) throws InterruptedException {
+    static void awaitProgress(LongSupplier consumed, long atLeast, ChildProcessor... running) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         long now = consumed.getAsLong();
         while (now < atLeast) {
@@ -464,7 +463,7 @@ class ProcessorFailoverIT {
      * through ingest's {@link ArticlePublisher} (idempotent, acks=all), bad records as raw bytes. It keeps going
      * through the broker restart (the producers retry for up to two minutes).
      */
-    private static final class Feeder implements AutoCloseable {
+    static final class Feeder implements AutoCloseable {
         final Topics topics;
         private final ArticlePublisher publisher;
         private final SerdeFactory serdes;
@@ -475,13 +474,16 @@ class ProcessorFailoverIT {
         private final CompletableFuture<Void> sent = new CompletableFuture<>();
         private Thread thread;
 
-        Feeder(String prefix, int partitions, Inputs inputs, int chunk, Duration pause) {
-            IngestConfig config = new IngestConfig(stack.config(Map.of(
-                WirestreamConfig.TOPIC_PREFIX, prefix, WirestreamConfig.TOPIC_PARTITIONS, String.valueOf(partitions))));
+        /** @param connection bootstrap servers and registry URL ({@link KafkaStack#config}) */
+        Feeder(Map<String, Object> connection, String prefix, int partitions, Inputs inputs, int chunk, Duration pause) {
+            Map<String, Object> settings = new java.util.HashMap<>(connection);
+            settings.put(WirestreamConfig.TOPIC_PREFIX, prefix);
+            settings.put(WirestreamConfig.TOPIC_PARTITIONS, String.valueOf(partitions));
+            IngestConfig config = new IngestConfig(settings);
             this.publisher = new ArticlePublisher(config);
             this.serdes = new SerdeFactory(config.registryConfigs());
             this.topics = new Topics(config.topicNames(), serdes);
-            this.rawProducer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+            this.rawProducer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.get(WirestreamConfig.BOOTSTRAP_SERVERS),
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new ByteArraySerializer());
             this.inputs = inputs;
@@ -547,10 +549,12 @@ class ProcessorFailoverIT {
     }
 
     /** {@code wirestream process} in a child JVM with the test class path; its output goes to target/failover-it. */
-    private static final class ChildProcessor implements AutoCloseable {
+    static final class ChildProcessor implements AutoCloseable {
         final String name;
         private final String appId;
         private final String prefix;
+        private final String bootstrap;
+        private final String registry;
         private final Path logFile;
         private final List<String> extraArgs;
         private Path stateDir;
@@ -558,10 +562,17 @@ class ProcessorFailoverIT {
         private int kills;
 
         ChildProcessor(String name, String appId, String prefix, Path stateDir) throws IOException {
-            this(name, appId, prefix, stateDir, List.of());
+            this(name, appId, prefix, stateDir, stack.bootstrapServers(), stack.registryUrl(), List.of());
         }
 
         ChildProcessor(String name, String appId, String prefix, Path stateDir, List<String> extraArgs) throws IOException {
+            this(name, appId, prefix, stateDir, stack.bootstrapServers(), stack.registryUrl(), extraArgs);
+        }
+
+        ChildProcessor(String name, String appId, String prefix, Path stateDir, String bootstrap, String registry,
+                       List<String> extraArgs) throws IOException {
+            this.bootstrap = bootstrap;
+            this.registry = registry;
             this.extraArgs = List.copyOf(extraArgs);
             this.name = name;
             this.appId = appId;
@@ -577,7 +588,7 @@ class ProcessorFailoverIT {
             List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath,
                 "io.wirestream.cli.Wirestream", "process",
-                "--bootstrap", stack.bootstrapServers(), "--registry", stack.registryUrl(),
+                "--bootstrap", bootstrap, "--registry", registry,
                 "-D" + ProcessorConfig.APPLICATION_ID + "=" + appId,
                 "-D" + ProcessorConfig.STATE_DIR + "=" + stateDir,
                 "-D" + ProcessorConfig.TOPIC_PREFIX + "=" + prefix,

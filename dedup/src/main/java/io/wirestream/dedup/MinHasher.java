@@ -5,11 +5,15 @@ import java.util.SplittableRandom;
 /**
  * Computes {@link MinHashSignature}s of shingle sets. Permutation i is {@code mix64(x ^ seed_i)}:
  * a bijection of the 64-bit space per seed, with seeds drawn from a fixed generator so that every
- * instance with the same (count, seed) produces identical signatures. Thread-safe.
+ * instance with the same (count, seed) produces identical signatures. Position i keeps 16 bits of
+ * a fixed hash of the shingle that is smallest under permutation i (the same shingle gives the same
+ * value at every position), so the number of distinct values tells how many shingles a short text has
+ * ({@link MinHashSignature#estimatedShingles()}). Thread-safe.
  */
 public final class MinHasher {
 
     private final long[] seeds;
+    private final long identitySeed;
 
     /**
      * @param numHashes number of permutations, 1..1024
@@ -24,6 +28,7 @@ public final class MinHasher {
         for (int i = 0; i < numHashes; i++) {
             seeds[i] = random.nextLong();
         }
+        this.identitySeed = random.nextLong();
     }
 
     public int numHashes() {
@@ -41,16 +46,19 @@ public final class MinHasher {
         short[] out = new short[seeds.length];
         for (int i = 0; i < seeds.length; i++) {
             long seed = seeds[i];
-            long min = Long.MAX_VALUE;
+            // the unsigned maximum: any hash replaces it (a start at Long.MAX_VALUE survived every hash with
+            // the top bit set, so texts of one or two shingles shared it at half their positions)
+            long min = -1L;
+            long argmin = shingles[0];
             for (long x : shingles) {
                 // unsigned comparison keeps the permutation order uniform over the whole 64-bit range
                 long h = Hashing.mix64(x ^ seed);
                 if (Long.compareUnsigned(h, min) < 0) {
                     min = h;
+                    argmin = x;
                 }
             }
-            // the lowest bits: the top bits of a minimum are biased towards zero
-            out[i] = (short) min;
+            out[i] = (short) Hashing.mix64(argmin ^ identitySeed);
         }
         return MinHashSignature.wrap(out);
     }

@@ -113,7 +113,8 @@ public final class NearDuplicateIndex {
 
     /**
      * Step 3, at the candidate's home: confirms a candidate found under a key of the given kind.
-     * A band candidate must reach the similarity threshold; an exact key is proof by itself.
+     * A band candidate must reach the similarity threshold for the shorter of the two texts
+     * ({@link DedupParameters#thresholdFor}); an exact key is proof by itself.
      *
      * @param probeSketch the probing article's sketch, or null when it has no text
      * @return the match with the candidate and, when the candidate is itself a known copy, a match with
@@ -131,7 +132,8 @@ public final class NearDuplicateIndex {
                 return List.of();
             }
             similarity = probeSketch.estimateSimilarity(candidate.minHash());
-            if (similarity < parameters.threshold()) {
+            double shorter = Math.min(probeSketch.estimatedShingles(), candidate.minHash().estimatedShingles());
+            if (similarity < parameters.thresholdFor(shorter)) {
                 return List.of();
             }
         } else {

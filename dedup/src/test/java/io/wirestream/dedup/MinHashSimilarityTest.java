@@ -71,4 +71,14 @@ class MinHashSimilarityTest {
         } while (!seen.add(x));
         return x;
     }
+
+    @Test
+    void shouldEstimateZeroForDisjointSetsOfOneShingle() {
+        MinHasher hasher = new MinHasher(64, 1);
+        double worst = 0;
+        for (long x = 1; x <= 200; x++) {
+            worst = Math.max(worst, hasher.signature(new long[] {x}).estimateSimilarity(hasher.signature(new long[] {-x})));
+        }
+        assertEquals(0.0, worst, 0.05);
+    }
 }

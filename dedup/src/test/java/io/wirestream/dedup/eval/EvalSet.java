@@ -44,6 +44,30 @@ public final class EvalSet {
         return set;
     }
 
+    /**
+     * The short-text pairs of {@code short-pairs.tsv}: headlines, one-sentence and three-sentence briefs
+     * in several scripts, each text inline, categories prefixed {@code short/}.
+     */
+    public static EvalSet loadShortTexts() {
+        EvalSet set = new EvalSet();
+        int n = 0;
+        for (String line : lines("eval/short-pairs.tsv")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] cols = line.split("\t");
+            if (cols.length != 5 || !(cols[1].equals("duplicate") || cols[1].equals("distinct"))) {
+                throw new IllegalStateException("bad line in short-pairs.tsv: " + line);
+            }
+            String name = cols[0] + "-short-" + ++n;
+            EvalArticle left = new EvalArticle(name, cols[0], "", List.of(cols[3]), "https://www.left-" + cols[0] + ".example/" + name);
+            EvalArticle right = new EvalArticle(name, cols[0], "", List.of(cols[4]), "https://www.right-" + cols[0] + ".example/" + name);
+            set.articles.put(name, left);
+            set.pairs.add(new Pair(left, right, cols[1].equals("duplicate"), "short/" + cols[2], name + ": " + cols[3] + " ~ " + cols[4]));
+        }
+        return set;
+    }
+
     public List<Pair> pairs() {
         return pairs;
     }

@@ -20,14 +20,22 @@ class NearDuplicateEvaluationTest {
     private static final List<String> MUST_STAY_DISTINCT = List.of("translation", "same-topic", "same-topic-debris",
             "same-topic-shared-paragraph", "same-topic-other-language", "other-topic");
 
+    /** Short copies that must be found: retyped ones (exact after normalisation) and edited briefs of three sentences. */
+    private static final List<String> SHORT_COPIES_TO_FIND = List.of("short/retyped", "short/brief-edited", "short/brief-dateline");
+
     private static EvalSet set;
     private static PairEvaluation.Result result;
+    private static EvalSet shortSet;
+    private static PairEvaluation.Result shortResult;
 
     @BeforeAll
     static void evaluate() {
         set = EvalSet.load();
         result = PairEvaluation.run(set, DedupParameters.DEFAULTS);
         System.out.println(report(set, result));
+        shortSet = EvalSet.loadShortTexts();
+        shortResult = PairEvaluation.run(shortSet, DedupParameters.DEFAULTS);
+        System.out.println(report(shortSet, shortResult));
     }
 
     @Test
@@ -56,6 +64,27 @@ class NearDuplicateEvaluationTest {
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().falsePositives()));
         Map<String, Integer> none = MUST_STAY_DISTINCT.stream().collect(Collectors.toMap(c -> c, c -> 0));
         assertEquals(none, falsePositives);
+    }
+
+    @Test
+    void shouldCoverShortTextsInScriptsWithAndWithoutSpaces() {
+        assertTrue(shortSet.pairs().size() >= 40, "short pairs: " + shortSet.pairs().size());
+        assertEquals(List.of("ar", "de", "el", "en", "es", "fr", "ja", "ko", "ru", "th", "zh"),
+                shortSet.baseArticles().stream().map(EvalArticle::language).distinct().sorted().toList());
+    }
+
+    @Test
+    void shouldNeverMarkDistinctShortTextsAsDuplicates() {
+        assertEquals(List.of(), shortResult.errors().stream().filter(e -> e.startsWith("false positive")).toList());
+    }
+
+    @Test
+    void shouldFindRetypedShortTextsAndEditedBriefs() {
+        Map<String, Integer> missed = shortResult.byCategory().entrySet().stream()
+                .filter(e -> SHORT_COPIES_TO_FIND.contains(e.getKey()))
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().falseNegatives()));
+        Map<String, Integer> none = SHORT_COPIES_TO_FIND.stream().collect(Collectors.toMap(c -> c, c -> 0));
+        assertEquals(none, missed, "errors: " + shortResult.errors());
     }
 
     static String report(EvalSet set, PairEvaluation.Result r) {
