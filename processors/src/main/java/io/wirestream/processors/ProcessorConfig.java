@@ -29,6 +29,7 @@ public final class ProcessorConfig extends WirestreamConfig {
     public static final String COMMIT_INTERVAL_MS = StreamsConfig.COMMIT_INTERVAL_MS_CONFIG;
     public static final String DEDUP_WINDOW_MS = "dedup.window.ms";
     public static final String PIPELINE_VERSION = "pipeline.version";
+    public static final String DEAD_LETTER_MAX_BYTES = "dead.letter.max.bytes";
 
     public static final String DEFAULT_APPLICATION_ID = "wirestream-processors";
     /** How the topic prefix reaches the exception handlers through the Streams configuration. */
@@ -51,7 +52,10 @@ public final class ProcessorConfig extends WirestreamConfig {
             "How long deduplication remembers an article's signatures (default 7 days).")
         .define(PIPELINE_VERSION, Type.STRING, ProcessorConfig.class.getPackage().getImplementationVersion() == null
                 ? "dev" : ProcessorConfig.class.getPackage().getImplementationVersion(), Importance.LOW,
-            "Version written into ProcessingInfo.pipelineVersion.");
+            "Version written into ProcessingInfo.pipelineVersion.")
+        .define(DEAD_LETTER_MAX_BYTES, Type.INT, 900 * 1024, ConfigDef.Range.between(4096, 64 * 1024 * 1024), Importance.LOW,
+            "Most bytes of the original key and value a dead letter keeps (a prefix; the cut is noted in its errorMessage). "
+                + "Keep it under the producer's max.request.size and the dead-letter topic's max.message.bytes.");
 
     public ProcessorConfig(Map<?, ?> originals) {
         super(DEFINITION, originals);
@@ -69,6 +73,10 @@ public final class ProcessorConfig extends WirestreamConfig {
         return getLong(DEDUP_WINDOW_MS);
     }
 
+    public int deadLetterMaxBytes() {
+        return getInt(DEAD_LETTER_MAX_BYTES);
+    }
+
     public String pipelineVersion() {
         return getString(PIPELINE_VERSION);
     }
@@ -81,6 +89,7 @@ public final class ProcessorConfig extends WirestreamConfig {
         p.putAll(registryConfigs());
         // not under topic.prefix: Kafka Streams reads every topic.* setting as a config of its internal topics
         p.put(HANDLER_TOPIC_PREFIX, getString(TOPIC_PREFIX));
+        p.put(DEAD_LETTER_MAX_BYTES, deadLetterMaxBytes());
         p.put(APPLICATION_ID, applicationId());
         p.put(STATE_DIR, getString(STATE_DIR));
         p.put(NUM_STREAM_THREADS, getInt(NUM_STREAM_THREADS));
