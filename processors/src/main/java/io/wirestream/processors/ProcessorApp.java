@@ -45,6 +45,7 @@ public final class ProcessorApp implements AutoCloseable {
     private final Topology topology;
     private final int partitions;
     private final CountDownLatch running = new CountDownLatch(1);
+    private final CountDownLatch failed = new CountDownLatch(1);
     private final PrometheusMeterRegistry meterRegistry = PipelineMetrics.prometheusRegistry();
     private final PipelineMetrics metrics = new PipelineMetrics(meterRegistry);
     private final HealthRegistry health = new HealthRegistry();
@@ -115,6 +116,13 @@ public final class ProcessorApp implements AutoCloseable {
         });
         streams = new KafkaStreams(topology, config.streamsProperties());
         streams.setUncaughtExceptionHandler(error -> {
+            // called on the failing thread; the global thread cannot be replaced (asking for it makes
+            // Kafka Streams 4.3 fail with a ClassCastException on the way down)
+            if (Thread.currentThread().getName().endsWith("-GlobalStreamThread")) {
+                log.error("The global thread ({} store) failed and cannot be replaced: stopping (state ERROR)",
+                    config.topicNames().knowledgeBase(), error);
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            }
             log.error("Stream thread failed; replacing it, processing resumes from the last commit", error);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
@@ -122,9 +130,14 @@ public final class ProcessorApp implements AutoCloseable {
             log.info("Kafka Streams {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {
                 running.countDown();
+            } else if (now == KafkaStreams.State.ERROR) {
+                failed.countDown();
             }
         });
         health.register("kafka-streams", new KafkaStreamsHealthCheck(this::state));
+        KafkaStreams started = streams;
+        health.register("stream-threads", new StreamThreadsHealthCheck(() -> started.metadataForLocalThreads().stream()
+            .map(org.apache.kafka.streams.ThreadMetadata::threadState).toList(), config.getInt(ProcessorConfig.NUM_STREAM_THREADS)));
         health.bindTo(meterRegistry);
         metrics.bindJvm().bindKafkaStreams(streams);
         Metrics.addRegistry(meterRegistry);
@@ -139,6 +152,14 @@ public final class ProcessorApp implements AutoCloseable {
     /** Waits until Kafka Streams reached RUNNING once. */
     public boolean awaitRunning(Duration timeout) throws InterruptedException {
         return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Waits until Kafka Streams reached {@code ERROR} (it stopped processing for good: the global thread
+     * failed); a process running the application should then exit with an error, so that it is restarted.
+     */
+    public boolean awaitFailure(Duration timeout) throws InterruptedException {
+        return failed.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public synchronized KafkaStreams.State state() {

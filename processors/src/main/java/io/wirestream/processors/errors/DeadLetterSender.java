@@ -51,10 +51,14 @@ final class DeadLetterSender implements AutoCloseable {
     List<ProducerRecord<byte[], byte[]>> deadLetter(ErrorHandlerContext ctx, byte[] key, byte[] value, String stage, Exception error) {
         // the handlers are created by Kafka Streams, so they reach the application's registry through the global one
         new PipelineMetrics(Metrics.globalRegistry).deadLetter(stage);
-        DeadLetter letter = BoundedDeadLetters.of(key, value,
-            DeadLetters.Source.kafka(ctx.topic(), ctx.partition(), ctx.offset()),
-            stage, error, applicationId, Instant.now(), maxBytes);
-        return List.of(new ProducerRecord<>(topic, null, key, serializer.serialize(topic, letter)));
+        return List.of(deadLetter(DeadLetters.Source.kafka(ctx.topic(), ctx.partition(), ctx.offset()), key, value, stage, error));
+    }
+
+    /** The dead-letter record of a failure at {@code source}, keyed by the original key (cut like the letter's copy). */
+    ProducerRecord<byte[], byte[]> deadLetter(DeadLetters.Source source, byte[] key, byte[] value, String stage, Throwable error) {
+        DeadLetter letter = BoundedDeadLetters.of(key, value, source, stage, error, applicationId, Instant.now(), maxBytes);
+        byte[] keptKey = letter.getKey() == null ? null : java.util.Arrays.copyOf(letter.getKey().array(), letter.getKey().remaining());
+        return new ProducerRecord<>(topic, null, keptKey, serializer.serialize(topic, letter));
     }
 
     /** The stage a processor belongs to: the part of its name before the first '.' (see PipelineStage). */
