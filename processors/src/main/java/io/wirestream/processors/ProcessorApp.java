@@ -33,7 +33,9 @@ import java.util.concurrent.TimeoutException;
  * The processors application: owns the configuration, the topology and the Kafka Streams lifecycle.
  *
  * <p>Failure policy: a stream thread that dies on an unexpected exception is replaced (its tasks resume
- * from the last committed transaction, so nothing is lost or repeated); per-record failures never reach
+ * from the last committed transaction, so nothing is lost or repeated), after a wait that grows with
+ * consecutive failures ({@link ThreadReplacementBackoff}); the global thread cannot be replaced, so its
+ * failure stops the client ({@code ERROR}); per-record failures never reach
  * this point, they go to the dead-letter topic. Local state is never wiped on start: it is rebuilt from
  * the changelogs only when Kafka Streams finds it corrupt.
  */
@@ -46,6 +48,7 @@ public final class ProcessorApp implements AutoCloseable {
     private final int partitions;
     private final CountDownLatch running = new CountDownLatch(1);
     private final CountDownLatch failed = new CountDownLatch(1);
+    private final ThreadReplacementBackoff replacementBackoff;
     private final PrometheusMeterRegistry meterRegistry = PipelineMetrics.prometheusRegistry();
     private final PipelineMetrics metrics = new PipelineMetrics(meterRegistry);
     private final HealthRegistry health = new HealthRegistry();
@@ -54,6 +57,8 @@ public final class ProcessorApp implements AutoCloseable {
 
     public ProcessorApp(ProcessorConfig config, List<PipelineStage> stages) {
         this.config = Objects.requireNonNull(config, "config");
+        this.replacementBackoff = new ThreadReplacementBackoff(config.getLong(ProcessorConfig.THREAD_REPLACE_BACKOFF_MS),
+            config.getLong(ProcessorConfig.THREAD_REPLACE_BACKOFF_MAX_MS), System::currentTimeMillis);
         this.serdes = new SerdeFactory(config.registryConfigs());
         Topics topics = new Topics(config.topicNames(), serdes);
         String raw = config.topicNames().raw();
@@ -123,7 +128,16 @@ public final class ProcessorApp implements AutoCloseable {
                     config.topicNames().knowledgeBase(), error);
                 return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
             }
-            log.error("Stream thread failed; replacing it, processing resumes from the last commit", error);
+            // waits on the failing thread: a failure that repeats at once (registry or broker down) would
+            // otherwise cost a rebalance per attempt
+            long wait = replacementBackoff.nextWaitMs();
+            log.error("Stream thread failed ({} in a row); replacing it in {} ms, processing resumes from the last commit",
+                replacementBackoff.consecutiveFailures(), wait, error);
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.setStateListener((now, before) -> {

@@ -30,6 +30,8 @@ public final class ProcessorConfig extends WirestreamConfig {
     public static final String DEDUP_WINDOW_MS = "dedup.window.ms";
     public static final String PIPELINE_VERSION = "pipeline.version";
     public static final String DEAD_LETTER_MAX_BYTES = "dead.letter.max.bytes";
+    public static final String THREAD_REPLACE_BACKOFF_MS = "thread.replace.backoff.ms";
+    public static final String THREAD_REPLACE_BACKOFF_MAX_MS = "thread.replace.backoff.max.ms";
 
     public static final String DEFAULT_APPLICATION_ID = "wirestream-processors";
     /** How the topic prefix reaches the exception handlers through the Streams configuration. */
@@ -55,10 +57,18 @@ public final class ProcessorConfig extends WirestreamConfig {
             "Version written into ProcessingInfo.pipelineVersion.")
         .define(DEAD_LETTER_MAX_BYTES, Type.INT, 900 * 1024, ConfigDef.Range.between(4096, 64 * 1024 * 1024), Importance.LOW,
             "Most bytes of the original key and value a dead letter keeps (a prefix; the cut is noted in its errorMessage). "
-                + "Keep it under the producer's max.request.size and the dead-letter topic's max.message.bytes.");
+                + "Keep it under the producer's max.request.size and the dead-letter topic's max.message.bytes.")
+        .define(THREAD_REPLACE_BACKOFF_MS, Type.LONG, 1_000L, ConfigDef.Range.between(0, 600_000), Importance.LOW,
+            "Wait before a failed stream thread is replaced (registry or broker unavailable), doubled per consecutive failure.")
+        .define(THREAD_REPLACE_BACKOFF_MAX_MS, Type.LONG, 30_000L, ConfigDef.Range.between(0, 600_000), Importance.LOW,
+            "Longest wait before a failed stream thread is replaced; keep it under the consumer's session.timeout.ms.");
 
     public ProcessorConfig(Map<?, ?> originals) {
         super(DEFINITION, originals);
+        if (getLong(THREAD_REPLACE_BACKOFF_MAX_MS) < getLong(THREAD_REPLACE_BACKOFF_MS)) {
+            throw new org.apache.kafka.common.config.ConfigException(THREAD_REPLACE_BACKOFF_MAX_MS, getLong(THREAD_REPLACE_BACKOFF_MAX_MS),
+                "must be at least " + THREAD_REPLACE_BACKOFF_MS + " (" + getLong(THREAD_REPLACE_BACKOFF_MS) + ")");
+        }
     }
 
     public static ConfigDef definition() {
