@@ -30,6 +30,7 @@ public final class ProcessorConfig extends WirestreamConfig {
     public static final String DEDUP_WINDOW_MS = "dedup.window.ms";
     public static final String PIPELINE_VERSION = "pipeline.version";
     public static final String DEAD_LETTER_MAX_BYTES = "dead.letter.max.bytes";
+    public static final String DEDUP_ANSWER_TIMEOUT_MS = "dedup.answer.timeout.ms";
     public static final String THREAD_REPLACE_BACKOFF_MS = "thread.replace.backoff.ms";
     public static final String THREAD_REPLACE_BACKOFF_MAX_MS = "thread.replace.backoff.max.ms";
 
@@ -52,6 +53,9 @@ public final class ProcessorConfig extends WirestreamConfig {
             "How often transactions commit; bounds the end-to-end latency under exactly-once.")
         .define(DEDUP_WINDOW_MS, Type.LONG, 7L * 24 * 3600 * 1000, ConfigDef.Range.atLeast(60_000), Importance.MEDIUM,
             "How long deduplication remembers an article's signatures (default 7 days).")
+        .define(DEDUP_ANSWER_TIMEOUT_MS, Type.LONG, 600_000L, ConfigDef.Range.atLeast(1_000), Importance.LOW,
+            "Longest wall-clock time an article waits for its deduplication verdict (normally well under a second); "
+                + "past it the article is passed on with dedup.status NOT_CHECKED and a reason.")
         .define(PIPELINE_VERSION, Type.STRING, ProcessorConfig.class.getPackage().getImplementationVersion() == null
                 ? "dev" : ProcessorConfig.class.getPackage().getImplementationVersion(), Importance.LOW,
             "Version written into ProcessingInfo.pipelineVersion.")
@@ -81,6 +85,10 @@ public final class ProcessorConfig extends WirestreamConfig {
 
     public long dedupWindowMs() {
         return getLong(DEDUP_WINDOW_MS);
+    }
+
+    public long dedupAnswerTimeoutMs() {
+        return getLong(DEDUP_ANSWER_TIMEOUT_MS);
     }
 
     public int deadLetterMaxBytes() {
