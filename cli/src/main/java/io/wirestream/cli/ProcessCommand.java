@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.util.concurrent.Callable;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** Runs the processors application until stopped. */
 @Command(name = "process", mixinStandardHelpOptions = true,
@@ -27,7 +29,13 @@ final class ProcessCommand implements java.util.concurrent.Callable<Integer> {
             stopped.countDown();
         }, "wirestream-process-shutdown"));
         app.start();
-        stopped.await();
+        // Kafka Streams in ERROR processes nothing more (the global thread failed): exit, so that the process is restarted
+        while (!stopped.await(1, TimeUnit.SECONDS)) {
+            if (app.awaitFailure(Duration.ZERO)) {
+                System.err.println("The processors stopped on an error (Kafka Streams state ERROR; see the log); exiting");
+                return Wirestream.EXIT_FAILURE;
+            }
+        }
         return Wirestream.EXIT_OK;
     }
 }

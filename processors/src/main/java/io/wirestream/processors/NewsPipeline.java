@@ -58,7 +58,8 @@ public final class NewsPipeline {
         Cleaning cleaning = new Cleaning(new TextCleaner(), ctx.config().pipelineVersion());
         KStream<String, RawRecordParser.Parsed> parsed = builder
             .stream(raw.name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(SOURCE))
-            .process(() -> new RawRecordParser(raw.valueSerde().deserializer(), ctx.config().applicationId(), ctx.metrics()),
+            .process(() -> new RawRecordParser(raw.valueSerde().deserializer(), ctx.config().applicationId(), ctx.metrics(),
+                ctx.config().deadLetterMaxBytes()),
                 Named.as(RawRecordParser.STAGE + ".parse"));
         parsed
             .filter((key, p) -> p.deadLetter() != null, Named.as(RawRecordParser.STAGE + ".failed"))

@@ -35,7 +35,9 @@ import java.util.concurrent.TimeoutException;
  * The processors application: owns the configuration, the topology and the Kafka Streams lifecycle.
  *
  * <p>Failure policy: a stream thread that dies on an unexpected exception is replaced (its tasks resume
- * from the last committed transaction, so nothing is lost or repeated); per-record failures never reach
+ * from the last committed transaction, so nothing is lost or repeated), after a wait that grows with
+ * consecutive failures ({@link ThreadReplacementBackoff}); the global thread cannot be replaced, so its
+ * failure stops the client ({@code ERROR}); per-record failures never reach
  * this point, they go to the dead-letter topic. Local state is never wiped on start: it is rebuilt from
  * the changelogs only when Kafka Streams finds it corrupt.
  */
@@ -47,6 +49,8 @@ public final class ProcessorApp implements AutoCloseable {
     private final Topology topology;
     private final int partitions;
     private final CountDownLatch running = new CountDownLatch(1);
+    private final CountDownLatch failed = new CountDownLatch(1);
+    private final ThreadReplacementBackoff replacementBackoff;
     private final PrometheusMeterRegistry meterRegistry = PipelineMetrics.prometheusRegistry();
     private final PipelineMetrics metrics = new PipelineMetrics(meterRegistry);
     private final HealthRegistry health = new HealthRegistry();
@@ -55,6 +59,8 @@ public final class ProcessorApp implements AutoCloseable {
 
     public ProcessorApp(ProcessorConfig config, List<PipelineStage> stages) {
         this.config = Objects.requireNonNull(config, "config");
+        this.replacementBackoff = new ThreadReplacementBackoff(config.getLong(ProcessorConfig.THREAD_REPLACE_BACKOFF_MS),
+            config.getLong(ProcessorConfig.THREAD_REPLACE_BACKOFF_MAX_MS), System::currentTimeMillis);
         this.serdes = new SerdeFactory(config.registryConfigs());
         Topics topics = new Topics(config.topicNames(), serdes);
         String raw = config.topicNames().raw();
@@ -120,16 +126,37 @@ public final class ProcessorApp implements AutoCloseable {
         });
         streams = new KafkaStreams(topology, config.streamsProperties());
         streams.setUncaughtExceptionHandler(error -> {
-            log.error("Stream thread failed; replacing it, processing resumes from the last commit", error);
+            // called on the failing thread; the global thread cannot be replaced (asking for it makes
+            // Kafka Streams 4.3 fail with a ClassCastException on the way down)
+            if (Thread.currentThread().getName().endsWith("-GlobalStreamThread")) {
+                log.error("The global thread ({} store) failed and cannot be replaced: stopping (state ERROR)",
+                    config.topicNames().knowledgeBase(), error);
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            }
+            // waits on the failing thread: a failure that repeats at once (registry or broker down) would
+            // otherwise cost a rebalance per attempt
+            long wait = replacementBackoff.nextWaitMs();
+            log.error("Stream thread failed ({} in a row); replacing it in {} ms, processing resumes from the last commit",
+                replacementBackoff.consecutiveFailures(), wait, error);
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.setStateListener((now, before) -> {
             log.info("Kafka Streams {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {
                 running.countDown();
+            } else if (now == KafkaStreams.State.ERROR) {
+                failed.countDown();
             }
         });
         health.register("kafka-streams", new KafkaStreamsHealthCheck(this::state));
+        KafkaStreams started = streams;
+        health.register("stream-threads", new StreamThreadsHealthCheck(() -> started.metadataForLocalThreads().stream()
+            .map(org.apache.kafka.streams.ThreadMetadata::threadState).toList(), config.getInt(ProcessorConfig.NUM_STREAM_THREADS)));
         health.bindTo(meterRegistry);
         metrics.bindJvm().bindKafkaStreams(streams);
         Metrics.addRegistry(meterRegistry);
@@ -170,6 +197,14 @@ public final class ProcessorApp implements AutoCloseable {
     /** Waits until Kafka Streams reached RUNNING once. */
     public boolean awaitRunning(Duration timeout) throws InterruptedException {
         return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Waits until Kafka Streams reached {@code ERROR} (it stopped processing for good: the global thread
+     * failed); a process running the application should then exit with an error, so that it is restarted.
+     */
+    public boolean awaitFailure(Duration timeout) throws InterruptedException {
+        return failed.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public synchronized KafkaStreams.State state() {

@@ -41,6 +41,10 @@ public final class ProcessorConfig extends WirestreamConfig {
     public static final String ROUTES_FILE = "routes.file";
     public static final String COMPRESSION_TYPE = "compression.type";
     public static final String DEFAULT_COMPRESSION_TYPE = "zstd";
+    public static final String DEAD_LETTER_MAX_BYTES = "dead.letter.max.bytes";
+    public static final String DEDUP_ANSWER_TIMEOUT_MS = "dedup.answer.timeout.ms";
+    public static final String THREAD_REPLACE_BACKOFF_MS = "thread.replace.backoff.ms";
+    public static final String THREAD_REPLACE_BACKOFF_MAX_MS = "thread.replace.backoff.max.ms";
 
     public static final String DEFAULT_APPLICATION_ID = "wirestream-processors";
     /** How the topic prefix reaches the exception handlers through the Streams configuration. */
@@ -63,6 +67,9 @@ public final class ProcessorConfig extends WirestreamConfig {
             "How often transactions commit; bounds the end-to-end latency under exactly-once.")
         .define(DEDUP_WINDOW_MS, Type.LONG, 7L * 24 * 3600 * 1000, ConfigDef.Range.atLeast(60_000), Importance.MEDIUM,
             "How long deduplication remembers an article's signatures (default 7 days).")
+        .define(DEDUP_ANSWER_TIMEOUT_MS, Type.LONG, 600_000L, ConfigDef.Range.atLeast(1_000), Importance.LOW,
+            "Longest wall-clock time an article waits for its deduplication verdict (normally well under a second); "
+                + "past it the article is passed on with dedup.status NOT_CHECKED and a reason.")
         .define(PIPELINE_VERSION, Type.STRING, ProcessorConfig.class.getPackage().getImplementationVersion() == null
                 ? "dev" : ProcessorConfig.class.getPackage().getImplementationVersion(), Importance.LOW,
             "Version written into ProcessingInfo.pipelineVersion.")
@@ -72,13 +79,24 @@ public final class ProcessorConfig extends WirestreamConfig {
         .define(COMPRESSION_TYPE, Type.STRING, DEFAULT_COMPRESSION_TYPE,
             COMPRESSION_VALUES, Importance.MEDIUM,
             "Compression of every record the processors write (enriched, duplicates, dead letters, routes). "
-                + "Consumers must support it: kafkajs needs a zstd codec plugged in for zstd.");
+                + "Consumers must support it: kafkajs needs a zstd codec plugged in for zstd.")
+        .define(DEAD_LETTER_MAX_BYTES, Type.INT, 900 * 1024, ConfigDef.Range.between(4096, 64 * 1024 * 1024), Importance.LOW,
+            "Most bytes of the original key and value a dead letter keeps (a prefix; the cut is noted in its errorMessage). "
+                + "Keep it under the producer's max.request.size and the dead-letter topic's max.message.bytes.")
+        .define(THREAD_REPLACE_BACKOFF_MS, Type.LONG, 1_000L, ConfigDef.Range.between(0, 600_000), Importance.LOW,
+            "Wait before a failed stream thread is replaced (registry or broker unavailable), doubled per consecutive failure.")
+        .define(THREAD_REPLACE_BACKOFF_MAX_MS, Type.LONG, 30_000L, ConfigDef.Range.between(0, 600_000), Importance.LOW,
+            "Longest wait before a failed stream thread is replaced; keep it under the consumer's session.timeout.ms.");
 
     private final Routes routes;
     private final String compression;
 
     public ProcessorConfig(Map<?, ?> originals) {
         super(DEFINITION, originals);
+        if (getLong(THREAD_REPLACE_BACKOFF_MAX_MS) < getLong(THREAD_REPLACE_BACKOFF_MS)) {
+            throw new org.apache.kafka.common.config.ConfigException(THREAD_REPLACE_BACKOFF_MAX_MS, getLong(THREAD_REPLACE_BACKOFF_MAX_MS),
+                "must be at least " + THREAD_REPLACE_BACKOFF_MS + " (" + getLong(THREAD_REPLACE_BACKOFF_MS) + ")");
+        }
         this.routes = loadRoutes();
         this.compression = resolveCompression();
     }
@@ -151,6 +169,14 @@ public final class ProcessorConfig extends WirestreamConfig {
         return getLong(DEDUP_WINDOW_MS);
     }
 
+    public long dedupAnswerTimeoutMs() {
+        return getLong(DEDUP_ANSWER_TIMEOUT_MS);
+    }
+
+    public int deadLetterMaxBytes() {
+        return getInt(DEAD_LETTER_MAX_BYTES);
+    }
+
     public String pipelineVersion() {
         return getString(PIPELINE_VERSION);
     }
@@ -163,6 +189,7 @@ public final class ProcessorConfig extends WirestreamConfig {
         p.putAll(registryConfigs());
         // not under topic.prefix: Kafka Streams reads every topic.* setting as a config of its internal topics
         p.put(HANDLER_TOPIC_PREFIX, getString(TOPIC_PREFIX));
+        p.put(DEAD_LETTER_MAX_BYTES, deadLetterMaxBytes());
         p.put(APPLICATION_ID, applicationId());
         p.put(STATE_DIR, getString(STATE_DIR));
         p.put(NUM_STREAM_THREADS, getInt(NUM_STREAM_THREADS));

@@ -4,6 +4,7 @@ import io.wirestream.avro.DeadLetter;
 import io.wirestream.avro.RawArticle;
 import io.wirestream.core.DeadLetters;
 import io.wirestream.ops.metrics.PipelineMetrics;
+import io.wirestream.processors.errors.BoundedDeadLetters;
 import io.wirestream.processors.errors.TransientFailures;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -42,12 +43,14 @@ final class RawRecordParser implements Processor<byte[], byte[], String, RawReco
     private final Deserializer<RawArticle> deserializer;
     private final String applicationId;
     private final PipelineMetrics metrics;
+    private final int deadLetterMaxBytes;
     private ProcessorContext<String, Parsed> context;
 
-    RawRecordParser(Deserializer<RawArticle> deserializer, String applicationId, PipelineMetrics metrics) {
+    RawRecordParser(Deserializer<RawArticle> deserializer, String applicationId, PipelineMetrics metrics, int deadLetterMaxBytes) {
         this.deserializer = Objects.requireNonNull(deserializer, "deserializer");
         this.applicationId = Objects.requireNonNull(applicationId, "applicationId");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.deadLetterMaxBytes = deadLetterMaxBytes;
     }
 
     @Override
@@ -74,8 +77,9 @@ final class RawRecordParser implements Processor<byte[], byte[], String, RawReco
             log.warn("Cannot deserialise {}-{}@{}: {}; sent to the dead-letter topic", where.topic(), where.partition(),
                 where.offset(), e.getMessage());
             metrics.deadLetter(STAGE);
-            DeadLetter letter = DeadLetters.of(record.key(), record.value(),
-                DeadLetters.Source.kafka(where.topic(), where.partition(), where.offset()), STAGE, e, applicationId, Instant.now());
+            DeadLetter letter = BoundedDeadLetters.of(record.key(), record.value(),
+                DeadLetters.Source.kafka(where.topic(), where.partition(), where.offset()), STAGE, e, applicationId, Instant.now(),
+                deadLetterMaxBytes);
             context.forward(record.withKey(key).withValue(new Parsed(null, letter)));
             return;
         }

@@ -114,4 +114,22 @@ class NewsPipelineTopologyTest {
         assertEquals("a news.raw record has no key: the key must be the article id", letters.get(0).getErrorMessage());
         assertTrue(enriched().isEmpty(), "nothing should reach the enriched topic");
     }
+
+    @Test
+    void shouldCutTheOriginalOfAHugeUnreadableRecordSoItsDeadLetterFitsTheProducerLimit() {
+        byte[] huge = new byte[1_200_000];
+        java.util.Arrays.fill(huge, (byte) 'x');
+        driver.createInputTopic(topics.raw().name(), new StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())
+            .pipeInput("huge", huge);
+        TestOutputTopic<byte[], byte[]> rawLetters = driver.createOutputTopic(topics.deadLetters().name(),
+            new org.apache.kafka.common.serialization.ByteArrayDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+        List<TestRecord<byte[], byte[]>> out = rawLetters.readRecordsToList();
+        assertEquals(1, out.size());
+        int size = out.get(0).value().length + out.get(0).key().length;
+        assertTrue(size < 1_048_576 - 10_000, "the dead letter is " + size + " bytes, more than the producer's default max.request.size");
+        DeadLetter letter = topics.deadLetters().valueSerde().deserializer().deserialize(topics.deadLetters().name(), out.get(0).value());
+        assertEquals("deserialize", letter.getStage());
+        assertEquals(921_600 - 4, letter.getValue().remaining());
+        assertTrue(letter.getErrorMessage().contains("original value of 1200000 bytes"), letter.getErrorMessage());
+    }
 }

@@ -64,6 +64,18 @@ public final class KafkaStack implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** Stops the registry (an outage); {@link #restartRegistry()} brings it back on the same URL. */
+    public void stopRegistry() {
+        registry.close();
+    }
+
+    /** Starts the registry again on the URL it had, with the schemas kept in its Kafka topic. */
+    public void restartRegistry() {
+        registry = SchemaRegistryServer.start(Map.of(
+            "kafkastore.bootstrap.servers", broker.bootstrapServers(),
+            "listeners", registry.url()));
+    }
+
     public EmbeddedKafkaBroker broker() {
         return broker;
     }

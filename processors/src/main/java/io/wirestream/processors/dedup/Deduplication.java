@@ -40,7 +40,9 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <p>A copy produces a {@link DuplicateNotice} on {@code news.duplicates} (keyed by the copy's id) and
  * goes no further. State is RocksDB with changelogs; signatures and index entries expire after
- * {@link io.wirestream.processors.ProcessorConfig#DEDUP_WINDOW_MS} of stream time.
+ * {@link io.wirestream.processors.ProcessorConfig#DEDUP_WINDOW_MS} of stream time. An article whose verdict
+ * does not complete within {@link io.wirestream.processors.ProcessorConfig#DEDUP_ANSWER_TIMEOUT_MS} of
+ * wall-clock time (an answer dead-lettered or lost) is passed on unchecked, with the reason.
  */
 public final class Deduplication implements PipelineStage {
 
@@ -117,7 +119,7 @@ public final class Deduplication implements PipelineStage {
 
         KStream<String, DedupOutcome> outcomes = probed
                 .merge(verified, Named.as(step("all-answers")))
-                .process(() -> new GatherProcessor(parameters), Named.as(step("gather")),
+                .process(() -> new GatherProcessor(parameters, ctx.config().dedupAnswerTimeoutMs()), Named.as(step("gather")),
                         SIGNATURES_STORE, PENDING_STORE, GATHER_STORE);
 
         Topic<String, DuplicateNotice> duplicates = ctx.topics().duplicates();

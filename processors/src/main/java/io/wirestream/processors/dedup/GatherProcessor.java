@@ -16,15 +16,19 @@ import io.wirestream.dedup.Match;
 import io.wirestream.dedup.MatchKind;
 import io.wirestream.dedup.NearDuplicateIndex;
 import io.wirestream.dedup.Verdict;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,13 +49,16 @@ final class GatherProcessor implements Processor<String, DedupAnswer, String, De
     private static final Logger LOG = LoggerFactory.getLogger(GatherProcessor.class);
 
     private final DedupParameters parameters;
+    private final long answerTimeoutMs;
     private ProcessorContext<String, DedupOutcome> context;
     private NearDuplicateIndex index;
     private KeyValueStore<String, EnrichedArticle> pending;
     private KeyValueStore<String, DedupGather> gathers;
 
-    GatherProcessor(DedupParameters parameters) {
+    /** @param answerTimeoutMs wall-clock time after which an article still waiting is passed on unchecked */
+    GatherProcessor(DedupParameters parameters, long answerTimeoutMs) {
         this.parameters = parameters;
+        this.answerTimeoutMs = answerTimeoutMs;
     }
 
     @Override
@@ -61,6 +68,44 @@ final class GatherProcessor implements Processor<String, DedupAnswer, String, De
         this.index = NearDuplicateIndex.signaturesOnly(parameters, new KeyValueByteStore(signatures));
         this.pending = context.getStateStore(Deduplication.PENDING_STORE);
         this.gathers = context.getStateStore(Deduplication.GATHER_STORE);
+        context.schedule(Duration.ofMillis(Math.max(1_000, Math.min(60_000, answerTimeoutMs / 2))), PunctuationType.WALL_CLOCK_TIME,
+                this::releaseOverdue);
+    }
+
+    /**
+     * Passes on, with status NOT_CHECKED and the reason, every article that has waited longer than the timeout:
+     * one of its probes, checks or answers was dead-lettered (it could not be read) or lost, so its verdict
+     * would never complete. Answers that still arrive for it later are ignored (it is no longer waiting).
+     */
+    private void releaseOverdue(long now) {
+        List<DedupGather> overdue = new ArrayList<>();
+        try (KeyValueIterator<String, DedupGather> it = gathers.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, DedupGather> kv = it.next();
+                if (now - kv.value.getStartedAt() >= answerTimeoutMs) {
+                    overdue.add(kv.value);
+                }
+            }
+        }
+        for (DedupGather gather : overdue) {
+            String id = gather.getArticleId();
+            gathers.delete(id);
+            EnrichedArticle article = pending.get(id);
+            pending.delete(id);
+            if (article == null) {
+                LOG.warn("article {} waited for its deduplication verdict but is not parked: nothing to pass on", id);
+                continue;
+            }
+            String reason = "no deduplication verdict within dedup.answer.timeout.ms=" + answerTimeoutMs + " ms: "
+                    + gather.getProbesAnswered() + " of " + gather.getProbesExpected() + " index keys and "
+                    + gather.getChecksAnswered() + " of " + gather.getChecksExpected()
+                    + " checks answered (a deduplication message was dead-lettered or lost); passed on unchecked";
+            LOG.warn("article {}: {}", id, reason);
+            EnrichedArticle unchecked = EnrichedArticle.newBuilder(article)
+                    .setDedup(DedupVerdict.newBuilder(article.getDedup()).setStatus(DedupStatus.NOT_CHECKED).setReason(reason).build())
+                    .build();
+            context.forward(new Record<>(id, new DedupOutcome(unchecked, List.of()), now));
+        }
     }
 
     @Override

@@ -14,12 +14,10 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,7 +82,7 @@ final class ScatterProcessor implements Processor<String, EnrichedArticle, Strin
                         .setFingerprint(signature.textFingerprint().orElse(null)).build())
                 .build());
         gathers.put(id, DedupGather.newBuilder().setArticleId(id).setPublishedAt(signature.ref().publishedAt())
-                .setProbesExpected(keys.size()).setStartedAt(record.timestamp()).setMatches(new ArrayList<>()).build());
+                .setProbesExpected(keys.size()).setStartedAt(context.currentSystemTimeMs()).setMatches(new ArrayList<>()).build());
         ByteBuffer sketch = signature.minHash().map(m -> ByteBuffer.wrap(IndexCodec.sketch(m))).orElse(null);
         for (List<byte[]> group : ProbeRouting.group(keys, partitions).values()) {
             DedupProbe probe = DedupProbe.newBuilder().setArticleId(id).setIndexKey(null)
@@ -94,24 +92,13 @@ final class ScatterProcessor implements Processor<String, EnrichedArticle, Strin
         }
     }
 
+    /**
+     * Forgets signatures older than the window. Parked articles are not touched here: an article with an old
+     * record timestamp (a backfill) may be parked while stream time is far ahead; {@link GatherProcessor}
+     * gives up waiting for a verdict by wall-clock time and passes the article on.
+     */
     private void expire(long streamTime) {
-        long cutoff = streamTime - windowMs;
-        int removed = index.expire(cutoff);
-        List<String> stale = new ArrayList<>();
-        try (KeyValueIterator<String, DedupGather> it = gathers.all()) {
-            while (it.hasNext()) {
-                KeyValue<String, DedupGather> kv = it.next();
-                if (kv.value.getStartedAt() < cutoff) {
-                    stale.add(kv.key);
-                }
-            }
-        }
-        for (String id : stale) {
-            // cannot happen while every probe is answered; bounds the state if a topology change lost answers
-            LOG.warn("article {} waited longer than the window for its deduplication answers: dropped", id);
-            gathers.delete(id);
-            pending.delete(id);
-        }
+        int removed = index.expire(streamTime - windowMs);
         if (removed > 0) {
             LOG.info("expired {} signatures older than {} ms of stream time", removed, windowMs);
         }

@@ -27,11 +27,14 @@ final class DeadLetterSender implements AutoCloseable {
     static final String DESERIALIZE_STAGE = "deserialize";
     /** Stage reported for records that could not be written. */
     static final String PRODUCE_STAGE = "produce";
+    /** The default of {@code dead.letter.max.bytes}, when the handlers are configured without it. */
+    static final int DEFAULT_MAX_BYTES = 900 * 1024;
 
     private final String topic;
     private final String applicationId;
     private final SerdeFactory serdes;
     private final Serializer<DeadLetter> serializer;
+    private final int maxBytes;
 
     DeadLetterSender(Map<String, ?> streamsConfigs) {
         Object prefix = streamsConfigs.get(io.wirestream.processors.ProcessorConfig.HANDLER_TOPIC_PREFIX);
@@ -41,15 +44,21 @@ final class DeadLetterSender implements AutoCloseable {
         Objects.requireNonNull(url, "schema.registry.url must be set for the dead-letter handlers");
         this.serdes = new SerdeFactory(streamsConfigs);
         this.serializer = serdes.forValues(DeadLetter.class).serializer();
+        Object max = streamsConfigs.get(io.wirestream.processors.ProcessorConfig.DEAD_LETTER_MAX_BYTES);
+        this.maxBytes = max == null ? DEFAULT_MAX_BYTES : Integer.parseInt(max.toString());
     }
 
     List<ProducerRecord<byte[], byte[]>> deadLetter(ErrorHandlerContext ctx, byte[] key, byte[] value, String stage, Exception error) {
         // the handlers are created by Kafka Streams, so they reach the application's registry through the global one
         new PipelineMetrics(Metrics.globalRegistry).deadLetter(stage);
-        DeadLetter letter = DeadLetters.of(key, value,
-            DeadLetters.Source.kafka(ctx.topic(), ctx.partition(), ctx.offset()),
-            stage, error, applicationId, Instant.now());
-        return List.of(new ProducerRecord<>(topic, null, key, serializer.serialize(topic, letter)));
+        return List.of(deadLetter(DeadLetters.Source.kafka(ctx.topic(), ctx.partition(), ctx.offset()), key, value, stage, error));
+    }
+
+    /** The dead-letter record of a failure at {@code source}, keyed by the original key (cut like the letter's copy). */
+    ProducerRecord<byte[], byte[]> deadLetter(DeadLetters.Source source, byte[] key, byte[] value, String stage, Throwable error) {
+        DeadLetter letter = BoundedDeadLetters.of(key, value, source, stage, error, applicationId, Instant.now(), maxBytes);
+        byte[] keptKey = letter.getKey() == null ? null : java.util.Arrays.copyOf(letter.getKey().array(), letter.getKey().remaining());
+        return new ProducerRecord<>(topic, null, keptKey, serializer.serialize(topic, letter));
     }
 
     /** The stage a processor belongs to: the part of its name before the first '.' (see PipelineStage). */

@@ -171,6 +171,8 @@ class DeduplicationInterleavingTest {
             indexContext = new MockProcessorContext<>(props);
             verifyContext = new MockProcessorContext<>(props);
             gatherContext = new MockProcessorContext<>(props);
+            // scatter stamps the wall-clock time an article is parked at
+            scatterContext.setCurrentSystemTimeMs(0L);
             KeyValueStore<Bytes, byte[]> signatures = store(Deduplication.SIGNATURES_STORE, Serdes.Bytes(), Serdes.ByteArray());
             KeyValueStore<Bytes, byte[]> keys = store(Deduplication.INDEX_STORE, Serdes.Bytes(), Serdes.ByteArray());
             pending = store(Deduplication.PENDING_STORE, Serdes.String(),
@@ -186,7 +188,7 @@ class DeduplicationInterleavingTest {
             scatter = new ScatterProcessor(DedupParameters.DEFAULTS, WINDOW_MS, PARTITIONS);
             index = new IndexProcessor(DedupParameters.DEFAULTS, WINDOW_MS);
             verifier = new VerifyProcessor(DedupParameters.DEFAULTS);
-            gatherer = new GatherProcessor(DedupParameters.DEFAULTS);
+            gatherer = new GatherProcessor(DedupParameters.DEFAULTS, 600_000L);
             scatter.init(scatterContext);
             index.init(indexContext);
             verifier.init(verifyContext);

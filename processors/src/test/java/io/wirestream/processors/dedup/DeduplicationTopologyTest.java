@@ -171,6 +171,55 @@ class DeduplicationTopologyTest {
         assertEquals(List.of("clean", "dedup"), a.getProcessing().getStages());
     }
 
+    /**
+     * Parks an article as the scatter step does and leaves it waiting, as when a probe or an answer of it
+     * was dead-lettered (or lost to a topology change): its verdict can never complete.
+     */
+    private void park(String id, long startedAt) {
+        send(article("template-" + id, "https://daily.example/" + id, null, OTHER_STORY + " " + id, PUBLISHED), PUBLISHED);
+        EnrichedArticle template = enriched.readValue();
+        org.apache.kafka.streams.state.KeyValueStore<String, EnrichedArticle> pending = driver.getKeyValueStore(Deduplication.PENDING_STORE);
+        org.apache.kafka.streams.state.KeyValueStore<String, io.wirestream.avro.dedup.DedupGather> gathers =
+                driver.getKeyValueStore(Deduplication.GATHER_STORE);
+        pending.put(id, EnrichedArticle.newBuilder(template).setId(id)
+                .setProcessing(io.wirestream.avro.ProcessingInfo.newBuilder(template.getProcessing()).setStages(List.of("clean")).build())
+                .setDedup(io.wirestream.avro.DedupVerdict.newBuilder(template.getDedup()).setStatus(DedupStatus.NOT_CHECKED).build()).build());
+        gathers.put(id, io.wirestream.avro.dedup.DedupGather.newBuilder().setArticleId(id).setPublishedAt(PUBLISHED.toEpochMilli())
+                .setProbesExpected(3).setProbesAnswered(1).setStartedAt(startedAt).setMatches(new java.util.ArrayList<>()).build());
+    }
+
+    @Test
+    void shouldPassOnAnArticleWhoseDedupAnswersNeverCameAfterTheTimeoutWithItsReason() {
+        Instant wallClock = Instant.now();
+        park("stranded", wallClock.toEpochMilli());
+        driver.advanceWallClockTime(Duration.ofMinutes(1));
+        assertTrue(enriched.isEmpty(), "still waiting within the timeout");
+        driver.advanceWallClockTime(Duration.ofHours(1));
+
+        List<KeyValue<String, EnrichedArticle>> out = enriched.readKeyValuesToList();
+        assertEquals(List.of("stranded"), out.stream().map(kv -> kv.key).toList(), "the stranded article on the enriched topic");
+        assertEquals(DedupStatus.NOT_CHECKED, out.get(0).value.getDedup().getStatus());
+        assertEquals("no deduplication verdict within dedup.answer.timeout.ms=600000 ms: 1 of 3 index keys and 0 of 0 checks answered "
+                + "(a deduplication message was dead-lettered or lost); passed on unchecked", out.get(0).value.getDedup().getReason());
+        assertEquals(List.of("clean", "dedup"), out.get(0).value.getProcessing().getStages());
+        assertEquals(null, driver.getKeyValueStore(Deduplication.GATHER_STORE).get("stranded"));
+        assertEquals(null, driver.getKeyValueStore(Deduplication.PENDING_STORE).get("stranded"));
+    }
+
+    @Test
+    void shouldNotDropAParkedArticleWithAnOldRecordTimestampWhenStreamTimeExpiresTheWindow() {
+        // an article of a backfill, parked with its old record timestamp, while newer articles move stream time on
+        park("backfilled", PUBLISHED.minus(Duration.ofDays(30)).toEpochMilli());
+        Instant later = PUBLISHED.plus(WINDOW).plus(WINDOW);
+        send(article("bus", "https://daily.example/buses", null, OTHER_STORY, later), later);
+        assertEquals(Map.of("bus", DedupStatus.UNIQUE), enrichedStatuses());
+
+        driver.advanceWallClockTime(Duration.ofHours(1));
+        List<KeyValue<String, EnrichedArticle>> out = enriched.readKeyValuesToList();
+        assertEquals(List.of("backfilled"), out.stream().map(kv -> kv.key).toList(), "the backfilled article on the enriched topic");
+        assertEquals(DedupStatus.NOT_CHECKED, out.get(0).value.getDedup().getStatus());
+    }
+
     @Test
     void shouldNameEveryStoreAndInternalTopic() {
         String description = topology.describe().toString();

@@ -32,6 +32,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -39,7 +41,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link SchemaRegistryClient} over HTTP with {@link HttpClient} and Jackson.
  *
  * <p>Caches what never changes in a registry: id to schema, and (subject, schema) to id and to version.
- * "Latest" answers, subjects, versions and compatibility settings are always fetched.
+ * "Latest" answers, subjects, versions and compatibility settings are always fetched. An id the registry
+ * does not know is remembered as missing for {@code schema.registry.missing.id.cache.ms} (records carrying
+ * it are usually many: garbage, or written against another registry), and concurrent lookups of one id
+ * share one request. Failures to reach the registry are never cached.
  *
  * <p>Failure policy: connection failures fall over to the next URL of the list at once; when every URL
  * failed to connect, or a request timed out, or the registry answered 5xx or 429, the request is retried
@@ -63,6 +68,8 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     private final ObjectMapper json = new ObjectMapper();
 
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
+    private final Map<Integer, MissingId> missingIds = new ConcurrentHashMap<>();
+    private final Map<Integer, CompletableFuture<Schema>> fetchesById = new ConcurrentHashMap<>();
     private final Map<SubjectSchema, Integer> idsBySubjectSchema = new ConcurrentHashMap<>();
     private final Map<SubjectSchema, Integer> versionsBySubjectSchema = new ConcurrentHashMap<>();
 
@@ -113,11 +120,53 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         if (cached != null) {
             return cached;
         }
+        MissingId missing = missingIds.get(id);
+        if (missing != null) {
+            if (System.nanoTime() - missing.at() < config.missingIdCacheTime().toNanos()) {
+                throw missing.again();
+            }
+            missingIds.remove(id, missing);
+        }
+        CompletableFuture<Schema> mine = new CompletableFuture<>();
+        CompletableFuture<Schema> running = fetchesById.putIfAbsent(id, mine);
+        if (running != null) {
+            return await(running, id);
+        }
+        try {
+            Schema schema = fetchSchema(id);
+            mine.complete(schema);
+            return schema;
+        } catch (RuntimeException e) {
+            if (e instanceof SchemaRegistryException r && r.errorCode() == RegistryErrors.SCHEMA_NOT_FOUND
+                && !config.missingIdCacheTime().isZero()) {
+                missingIds.put(id, new MissingId(r, System.nanoTime()));
+            }
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            fetchesById.remove(id, mine);
+        }
+    }
+
+    private Schema fetchSchema(int id) {
         String what = "schema id " + id;
         JsonNode answer = call("GET", "/schemas/ids/" + id, null, what);
         Schema schema = parse(requiredText(answer, "schema", what), answer, what);
         Schema raced = schemasById.putIfAbsent(id, schema);
         return raced != null ? raced : schema;
+    }
+
+    /** The outcome of another thread's request for the same id. */
+    private static Schema await(CompletableFuture<Schema> fetch, int id) {
+        try {
+            return fetch.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SchemaRegistryException r) {
+                throw new SchemaRegistryException(r.getMessage(), r.url(), r.httpStatus(), r.errorCode(), r.registryMessage(), r);
+            }
+            throw new SchemaRegistryException("looking up schema id " + id + " failed: " + e.getCause(), null,
+                SchemaRegistryException.NO_RESPONSE, SchemaRegistryException.NO_RESPONSE, String.valueOf(e.getCause()), e.getCause());
+        }
     }
 
     @Override
@@ -216,6 +265,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     @Override
     public void close() {
         schemasById.clear();
+        missingIds.clear();
         idsBySubjectSchema.clear();
         versionsBySubjectSchema.clear();
     }
@@ -462,6 +512,15 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     private record SubjectSchema(String subject, Schema schema) {
+    }
+
+    /** An id the registry answered "not found" for, and when (System.nanoTime()). */
+    private record MissingId(SchemaRegistryException answer, long at) {
+        SchemaRegistryException again() {
+            return new SchemaRegistryException(answer.getMessage() + " (remembered: not asked again for "
+                + "schema.registry.missing.id.cache.ms)", answer.url(), answer.httpStatus(), answer.errorCode(),
+                answer.registryMessage(), null);
+        }
     }
 
     private record Attempt(String url, HttpResponse<String> response, IOException error) {

@@ -32,6 +32,7 @@ public final class RegistryClientConfig extends AbstractConfig {
     public static final String RETRIES_CONFIG = "schema.registry.retries";
     public static final String RETRY_BACKOFF_MS_CONFIG = "schema.registry.retry.backoff.ms";
     public static final String RETRY_BACKOFF_MAX_MS_CONFIG = "schema.registry.retry.backoff.max.ms";
+    public static final String MISSING_ID_CACHE_MS_CONFIG = "schema.registry.missing.id.cache.ms";
     public static final String SSL_TRUSTSTORE_LOCATION_CONFIG = "schema.registry.ssl.truststore.location";
     public static final String SSL_TRUSTSTORE_PASSWORD_CONFIG = "schema.registry.ssl.truststore.password";
     public static final String SSL_TRUSTSTORE_TYPE_CONFIG = "schema.registry.ssl.truststore.type";
@@ -92,6 +93,9 @@ public final class RegistryClientConfig extends AbstractConfig {
             .define(RETRY_BACKOFF_MAX_MS_CONFIG, Type.LONG, 5_000L, ConfigDef.Range.atLeast(0), Importance.LOW,
                 "Upper bound of the wait between retries, in milliseconds; at least "
                     + RETRY_BACKOFF_MS_CONFIG + ".")
+            .define(MISSING_ID_CACHE_MS_CONFIG, Type.LONG, 30_000L, ConfigDef.Range.between(0, 3_600_000), Importance.LOW,
+                "How long the answer 'schema id not found' is remembered, in milliseconds, so that records "
+                    + "carrying an unknown id do not each cost a request; 0 asks every time.")
             .define(SSL_TRUSTSTORE_LOCATION_CONFIG, Type.STRING, null, Importance.LOW,
                 "Truststore file used to verify https registries; the JVM's default trust when unset.")
             .define(SSL_TRUSTSTORE_PASSWORD_CONFIG, Type.PASSWORD, null, Importance.LOW,
@@ -152,6 +156,10 @@ public final class RegistryClientConfig extends AbstractConfig {
 
     public long retryBackoffMaxMs() {
         return getLong(RETRY_BACKOFF_MAX_MS_CONFIG);
+    }
+
+    public Duration missingIdCacheTime() {
+        return Duration.ofMillis(getLong(MISSING_ID_CACHE_MS_CONFIG));
     }
 
     public Optional<String> truststoreLocation() {
