@@ -50,9 +50,14 @@ final class MentionFinder {
         List<Token> tokens = lt.tokens();
         List<NameSpan> spans = new ArrayList<>();
         Map<String, KbEntity> chosen = new LinkedHashMap<>();
+        boolean[] shouted = shoutedLines(lt);
         int i = 0;
         while (i < tokens.size()) {
             Token t = tokens.get(i);
+            if (shouted[i]) {
+                i++;
+                continue;
+            }
             if (t.cased() && !t.capitalised() && !cues.is(NameCues.Kind.CONNECTOR, t.text())) {
                 i++;
                 continue;
@@ -73,6 +78,12 @@ final class MentionFinder {
                 // the place of a dateline (KOUROU, 12 May): not in the knowledge base, still a place
                 spans.add(new NameSpan(i, dateline.to(), null, EntityType.LOCATION));
                 i = dateline.to();
+                continue;
+            }
+            NameSpan site = webSite(lt, i);
+            if (site != null) {
+                spans.add(site);
+                i = site.to();
                 continue;
             }
             NameSpan phrase = russian.adjectivePhrase(lt, i);
@@ -105,6 +116,67 @@ final class MentionFinder {
         return spans;
     }
 
+    /**
+     * Words on a line written all in capitals with at least two words ("SOCCER - STANDINGS", a
+     * headline or a section label): capitals there say nothing, so no name is read from them. A
+     * dateline's place was given ordinary capitals before ({@link Datelines}) and is not affected.
+     */
+    static boolean[] shoutedLines(LinkedText lt) {
+        boolean[] out = new boolean[lt.size()];
+        String text = lt.text();
+        int lineStart = 0;
+        while (lineStart < lt.size()) {
+            int lineEnd = lineStart + 1;
+            while (lineEnd < lt.size() && !lineBreak(text, lt.token(lineEnd - 1).end(), lt.token(lineEnd).start())) {
+                lineEnd++;
+            }
+            int words = 0;
+            boolean allCapitals = true;
+            for (int k = lineStart; k < lineEnd && allCapitals; k++) {
+                Token t = lt.token(k);
+                if (t.cased()) {
+                    words++;
+                    allCapitals = t.acronym() || (t.text().length() == 1 && t.capitalised());
+                }
+            }
+            if (allCapitals && words >= 2) {
+                java.util.Arrays.fill(out, lineStart, lineEnd, true);
+            }
+            lineStart = lineEnd;
+        }
+        return out;
+    }
+
+    private static boolean lineBreak(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (text.charAt(k) == '\n') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A news site cited by its address (NEWSru.com, Лента.ру, Gazeta.ru): a capitalised word joined
+     * by a dot to a top-level domain is an organisation.
+     */
+    private static NameSpan webSite(LinkedText lt, int i) {
+        if (i + 1 >= lt.size()) {
+            return null;
+        }
+        Token name = lt.token(i);
+        Token domain = lt.token(i + 1);
+        if (domain.start() - name.end() != 1 || lt.text().charAt(name.end()) != '.'
+                || !TOP_LEVEL_DOMAINS.contains(domain.text().toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        return new NameSpan(i, i + 2, null, EntityType.ORGANIZATION);
+    }
+
+    /** Top-level domains of news sites, as written in Latin and in Cyrillic. */
+    private static final java.util.Set<String> TOP_LEVEL_DOMAINS = java.util.Set.of(
+            "com", "org", "net", "info", "ru", "ру", "рф", "ua", "by", "kz", "az", "uk", "de", "fr", "eu", "tv", "fm");
+
     /** A known name counts if one of its words is capitalised and it is not a lone stop word. */
     private boolean acceptable(List<Token> tokens, int from, int words) {
         boolean capital = false;
@@ -134,7 +206,8 @@ final class MentionFinder {
         int j = from + 1;
         while (j < lt.size()) {
             Token t = lt.token(j);
-            if (!LinkedText.adjacent(lt.token(j - 1), t)) {
+            if (!LinkedText.adjacent(lt.token(j - 1), t) || possessive(lt.token(j - 1).text())) {
+                // "the Civic Party's Jeremy Tam": a possessive ends a name
                 break;
             }
             if (t.capitalised() && !t.sentenceStart()) {
@@ -154,8 +227,16 @@ final class MentionFinder {
         return j;
     }
 
+    /** An English possessive ending (Party's, Reuters’). */
+    static boolean possessive(String word) {
+        int n = word.length();
+        return n > 2 && (word.charAt(n - 1) == 's' || word.charAt(n - 1) == 'S')
+                && (word.charAt(n - 2) == '\'' || word.charAt(n - 2) == '’');
+    }
+
     /** Whether a word of a capitalised run can be part of a name. */
-    private boolean nameWord(Token t) {
+    private boolean nameWord(LinkedText lt, int k) {
+        Token t = lt.token(k);
         String lower = t.text().toLowerCase(Locale.ROOT);
         if (!hasLetter(t.text()) || romanNumeral(t.text())) {
             return false;
@@ -163,7 +244,13 @@ final class MentionFinder {
         if (morphology.isStopWord(lower) || cues.is(NameCues.Kind.PERSON_TITLE, t.text())) {
             return false;
         }
-        return !RussianNameRules.applies(t) || russian.nameWord(t);
+        if (!RussianNameRules.applies(t) || russian.nameWord(t)) {
+            return true;
+        }
+        // a capitalised word right after a given name is a surname, even one the dictionary knows
+        // only as a common word or adjective («Алексея Навального»)
+        return k > 0 && !t.sentenceStart() && !t.acronym() && LinkedText.adjacent(lt.token(k - 1), t)
+                && lt.token(k - 1).capitalised() && typer.givenName(lt.token(k - 1));
     }
 
     private static boolean hasLetter(String word) {
@@ -183,11 +270,11 @@ final class MentionFinder {
     private NameSpan trimAndType(LinkedText lt, int from, int to) {
         List<Token> tokens = lt.tokens();
         int a = from;
-        while (a < to && !nameWord(tokens.get(a))) {
+        while (a < to && !nameWord(lt, a)) {
             a++;
         }
         int b = to;
-        while (b > a && (!nameWord(tokens.get(b - 1)) || cues.is(NameCues.Kind.CONNECTOR, tokens.get(b - 1).text()))) {
+        while (b > a && (!nameWord(lt, b - 1) || cues.is(NameCues.Kind.CONNECTOR, tokens.get(b - 1).text()))) {
             b--;
         }
         if (a >= b) {
@@ -195,7 +282,7 @@ final class MentionFinder {
         }
         // Inside a run, a non-name word splits it: keep the part before it.
         for (int k = a; k < b; k++) {
-            if (!nameWord(tokens.get(k)) && !cues.is(NameCues.Kind.CONNECTOR, tokens.get(k).text())) {
+            if (!nameWord(lt, k) && !cues.is(NameCues.Kind.CONNECTOR, tokens.get(k).text())) {
                 b = k;
                 break;
             }
@@ -221,7 +308,7 @@ final class MentionFinder {
                 || (a >= 2 && typer.functionWord(tokens.get(a - 1)) && cues.is(NameCues.Kind.PERSON_TITLE, tokens.get(a - 2).text())))) {
             return null;
         }
-        if (b - a == 1 && CalendarWords.is(tokens.get(a).text())) {
+        if (b - a == 1 && (CalendarWords.is(tokens.get(a).text()) || TimeZoneAbbreviations.is(tokens.get(a).text()))) {
             return null;
         }
         // An organisation word alone ("Council", «Совета») names a kind, not an organisation.

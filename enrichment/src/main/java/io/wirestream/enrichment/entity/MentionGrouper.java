@@ -129,8 +129,28 @@ final class MentionGrouper {
 
     private static Mention mention(LinkedText lt, NameSpan s) {
         int start = lt.token(s.from()).start();
-        int end = withoutPossessive(lt.token(s.to() - 1));
+        Token last = lt.token(s.to() - 1);
+        int end = withoutPossessive(last);
+        if (end == last.end() && dottedAbbreviation(lt.text().substring(start, end)) && end < lt.text().length() && lt.text().charAt(end) == '.') {
+            // U.S., U.K.: the final dot is part of the abbreviation as written (the tokenizer leaves
+            // it out, as it may also end the sentence)
+            end++;
+        }
         return new Mention(lt.text().substring(start, end), start, end);
+    }
+
+    /** Single letters joined by dots: U.S, U.K, A.B.C (the last dot not included). */
+    static boolean dottedAbbreviation(String word) {
+        if (word.length() < 3 || word.length() % 2 == 0) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            char c = word.charAt(k);
+            if (k % 2 == 0 ? !Character.isLetter(c) : c != '.') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** End of a word without an English possessive or Turkish case suffix (Putin's, Putin'in). */

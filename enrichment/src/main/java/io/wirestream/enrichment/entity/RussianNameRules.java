@@ -25,13 +25,16 @@ final class RussianNameRules {
     /**
      * Whether a capitalised Cyrillic word can be part of a name. A word the dictionary knows only as
      * a common word is not, unless it names an organisation kind or has the shape of a place name
-     * (indeclinable or neuter noun) inside a sentence; an all-capitals abbreviation of a common
-     * phrase (ЗАО, ЧП, ПВО) is not an organisation.
+     * (indeclinable or neuter noun) inside a sentence. An all-capitals abbreviation of three or more
+     * letters may be a name (МИД, МВД); a two-letter one the dictionary knows (ЧП) is not; legal forms
+     * (ЗАО, ООО) are organisation words, dropped when alone.
      */
     boolean nameWord(Token t) {
         Morphology.Analysis a = morphology.analyse(t.text());
         if (t.acronym()) {
-            return !a.known() || !a.properLemmas().isEmpty();
+            // МИД, МВД, ФАС name organisations though the dictionary lists them as abbreviations of
+            // common phrases; two-letter ones (ЧП, ДТП is three) are mostly common words
+            return !a.known() || !a.properLemmas().isEmpty() || t.text().length() >= 3;
         }
         return !a.known() || !a.properLemmas().isEmpty() || cues.is(NameCues.Kind.ORG_WORD, t.text())
                 || (a.placeLemma() != null && !t.sentenceStart());
