@@ -63,7 +63,7 @@ final class MentionFinder {
                 continue;
             }
             Optional<KnowledgeBase.NameMatch> match = kb.longestName(lt.keys(), i);
-            if (match.isPresent() && acceptable(tokens, i, match.get().words())) {
+            if (match.isPresent() && acceptable(tokens, i, match.get().words()) && joined(tokens, i, match.get().words())) {
                 KbEntity e = choose(match.get().entities(), chosen);
                 chosen.put(e.id(), e);
                 spans.add(new NameSpan(i, i + match.get().words(), e, e.type()));
@@ -71,6 +71,17 @@ final class MentionFinder {
                 continue;
             }
             if (!t.capitalised() && t.cased()) {
+                i++;
+                continue;
+            }
+            NameSpan quoted = quotedName(lt, i);
+            if (quoted != null) {
+                spans.add(quoted);
+                i = quoted.to();
+                continue;
+            }
+            if (t.acronym() && quotedName(lt, i + 1) != null) {
+                // РИА «Новости», ОАО «Север»: the organisation is named by the quoted words
                 i++;
                 continue;
             }
@@ -189,6 +200,53 @@ final class MentionFinder {
         }
         Token first = tokens.get(from);
         return !(words == 1 && !first.acronym() && morphology.isStopWord(first.text().toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * A name in quotes after an organisation word or acronym (газета «Взгляд», телеканал «Дождь»,
+     * РИА «Новости», the newspaper "Vzglyad"): the quoted words, up to the closing quote (at most
+     * {@value #MAX_QUOTED} words), name an organisation, whatever the dictionary says of them.
+     */
+    private NameSpan quotedName(LinkedText lt, int i) {
+        if (i <= 0 || i >= lt.size() || !lt.token(i).capitalised()) {
+            return null;
+        }
+        String text = lt.text();
+        Token t = lt.token(i);
+        Token prev = lt.token(i - 1);
+        if (t.start() - prev.end() != 2 || text.charAt(prev.end()) != ' ' || OPENING_QUOTES.indexOf(text.charAt(t.start() - 1)) < 0) {
+            return null;
+        }
+        if (!prev.acronym() && !(prev.cased() && !prev.capitalised() && cues.is(NameCues.Kind.ORG_WORD, prev.text()))) {
+            return null;
+        }
+        for (int j = i; j < lt.size() && j < i + MAX_QUOTED; j++) {
+            Token w = lt.token(j);
+            if (w.end() < text.length() && CLOSING_QUOTES.indexOf(text.charAt(w.end())) >= 0) {
+                return new NameSpan(i, j + 1, null, EntityType.ORGANIZATION);
+            }
+            if (j + 1 < lt.size() && lt.token(j + 1).start() - w.end() != 1) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static final int MAX_QUOTED = 5;
+    private static final String OPENING_QUOTES = "«\"„“";
+    private static final String CLOSING_QUOTES = "»\"“”";
+
+    /**
+     * The words of a known name are written as one name: separated by a space or hyphen, not by
+     * punctuation or an opening quote (РИА «Новости»: the agency's name is in the quotes).
+     */
+    private static boolean joined(List<Token> tokens, int from, int words) {
+        for (int k = from + 1; k < from + words; k++) {
+            if (!LinkedText.adjacent(tokens.get(k - 1), tokens.get(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Among entities sharing a name, the one this text already named, else the first listed. */

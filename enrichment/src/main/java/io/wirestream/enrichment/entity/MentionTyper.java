@@ -55,7 +55,7 @@ final class MentionTyper {
         if (endsWithOrgWord(lt.token(to - 1))) {
             return EntityType.ORGANIZATION;
         }
-        if (to - from >= 2 && givenName(first)) {
+        if (to - from >= 2 && (givenName(first) || romanisedAsianName(lt, from, to))) {
             return EntityType.PERSON;
         }
         if (from > 0) {
@@ -86,6 +86,29 @@ final class MentionTyper {
             return EntityType.LOCATION;
         }
         return null;
+    }
+
+    /**
+     * Two or three Latin words, the last a romanised East Asian given name: capitalised syllable,
+     * hyphen, lower-case syllable (Wong Pik-wan, Kim Jong-un, Lau Siu-lai).
+     */
+    private static boolean romanisedAsianName(LinkedText lt, int from, int to) {
+        if (to - from > 3) {
+            return false;
+        }
+        String last = lt.token(to - 1).text();
+        int hyphen = last.indexOf('-');
+        if (hyphen < 2 || hyphen > 5 || last.length() - hyphen - 1 < 2 || last.length() - hyphen - 1 > 5
+                || !Character.isUpperCase(last.charAt(0))) {
+            return false;
+        }
+        for (int k = 1; k < last.length(); k++) {
+            char c = last.charAt(k);
+            if (k != hyphen && !(c >= 'a' && c <= 'z')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A title up to four words before, over a portfolio or place ("sindaco di Roma Roberto Gualtieri"). */

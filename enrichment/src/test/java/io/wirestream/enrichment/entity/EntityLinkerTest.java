@@ -273,4 +273,25 @@ class EntityLinkerTest {
         assertEquals(List.of("МВД"), texts(found.get(0)));
         assertEquals(EntityType.ORGANIZATION, found.get(0).type());
     }
+
+    @Test
+    void shouldTakeARomanisedEastAsianNameForAPerson() {
+        List<LinkedEntity> found = linker.link("The council elected Lam Ka-wing and Chow Mei-lan to the board.", "en");
+        assertEquals(List.of("Lam Ka-wing", "Chow Mei-lan"), found.stream()
+                .filter(e -> e.type() == EntityType.PERSON).map(e -> e.mentions().get(0).text()).toList());
+    }
+
+    @Test
+    void shouldTakeAQuotedNameAfterAnOrganisationWordForAnOrganisation() {
+        List<LinkedEntity> found = linker.link("Об этом вчера написала газета «Заря», а телеканал «Восход» промолчал.", "ru");
+        assertEquals(List.of("Заря", "Восход"), found.stream().map(e -> e.mentions().get(0).text()).toList());
+        assertEquals(List.of(EntityType.ORGANIZATION, EntityType.ORGANIZATION), found.stream().map(LinkedEntity::type).toList());
+    }
+
+    @Test
+    void shouldNameAnAgencyByItsQuotedWordsNotAcrossTheQuote() {
+        List<LinkedEntity> found = linker.link("Как передает РИА «Новости», переговоры продолжатся в среду.", "ru");
+        assertEquals(List.of("Новости"), found.stream().flatMap(e -> e.mentions().stream()).map(Mention::text).toList());
+        assertEquals(EntityType.ORGANIZATION, found.get(0).type());
+    }
 }
