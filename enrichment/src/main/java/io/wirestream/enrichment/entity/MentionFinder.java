@@ -366,7 +366,8 @@ final class MentionFinder {
                 || (a >= 2 && typer.functionWord(tokens.get(a - 1)) && cues.is(NameCues.Kind.PERSON_TITLE, tokens.get(a - 2).text())))) {
             return null;
         }
-        if (b - a == 1 && (CalendarWords.is(tokens.get(a).text()) || TimeZoneAbbreviations.is(tokens.get(a).text()))) {
+        if (b - a == 1 && (CalendarWords.is(tokens.get(a).text()) || TimeZoneAbbreviations.is(tokens.get(a).text())
+                || LanguageNames.is(tokens.get(a).text()))) {
             return null;
         }
         // An organisation word alone ("Council", «Совета») names a kind, not an organisation.

@@ -294,4 +294,9 @@ class EntityLinkerTest {
         assertEquals(List.of("Новости"), found.stream().flatMap(e -> e.mentions().stream()).map(Mention::text).toList());
         assertEquals(EntityType.ORGANIZATION, found.get(0).type());
     }
+
+    @Test
+    void shouldNotTakeALanguageNameForAPlace() {
+        assertEquals(List.of(), linker.link("The minister answered in English and then briefly in Portuguese.", "en"));
+    }
 }
