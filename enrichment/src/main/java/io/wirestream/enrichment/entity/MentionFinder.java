@@ -17,6 +17,8 @@ import java.util.Optional;
  * <ol>
  *   <li>Known names: at each capitalised word, the longest name of the knowledge base that starts
  *       there, matched on word keys, so inflected forms are found («Путиным» is Putin).</li>
+ *   <li>Shapes that decide without the words ({@link NameShapes}): nothing on a line all in capitals,
+ *       a news site cited by its address, a name in quotes after an organisation word.</li>
  *   <li>The place of a dateline ({@link Datelines}).</li>
  *   <li>Russian adjective + place or organisation noun ({@link RussianNameRules#adjectivePhrase}).</li>
  *   <li>Other names: runs of capitalised words (with particles such as "von der" inside), minus
@@ -34,6 +36,7 @@ final class MentionFinder {
     private final MentionTyper typer;
     private final RussianNameRules russian;
     private final GermanNameRules german;
+    private final NameShapes shapes;
 
     MentionFinder(KnowledgeBase kb, NameCues cues, Morphology morphology, MentionTyper typer,
                   RussianNameRules russian, GermanNameRules german) {
@@ -43,6 +46,7 @@ final class MentionFinder {
         this.typer = typer;
         this.russian = russian;
         this.german = german;
+        this.shapes = new NameShapes(cues);
     }
 
     /** The names of the text in text order, typed where their cues say. */
@@ -50,7 +54,7 @@ final class MentionFinder {
         List<Token> tokens = lt.tokens();
         List<NameSpan> spans = new ArrayList<>();
         Map<String, KbEntity> chosen = new LinkedHashMap<>();
-        boolean[] shouted = shoutedLines(lt);
+        boolean[] shouted = NameShapes.shoutedLines(lt);
         int i = 0;
         while (i < tokens.size()) {
             Token t = tokens.get(i);
@@ -74,13 +78,13 @@ final class MentionFinder {
                 i++;
                 continue;
             }
-            NameSpan quoted = quotedName(lt, i);
+            NameSpan quoted = shapes.quotedName(lt, i);
             if (quoted != null) {
                 spans.add(quoted);
                 i = quoted.to();
                 continue;
             }
-            if (t.acronym() && quotedName(lt, i + 1) != null) {
+            if (t.acronym() && shapes.quotedName(lt, i + 1) != null) {
                 // РИА «Новости», ОАО «Север»: the organisation is named by the quoted words
                 i++;
                 continue;
@@ -91,7 +95,7 @@ final class MentionFinder {
                 i = dateline.to();
                 continue;
             }
-            NameSpan site = webSite(lt, i);
+            NameSpan site = NameShapes.webSite(lt, i);
             if (site != null) {
                 spans.add(site);
                 i = site.to();
@@ -127,67 +131,6 @@ final class MentionFinder {
         return spans;
     }
 
-    /**
-     * Words on a line written all in capitals with at least two words ("SOCCER - STANDINGS", a
-     * headline or a section label): capitals there say nothing, so no name is read from them. A
-     * dateline's place was given ordinary capitals before ({@link Datelines}) and is not affected.
-     */
-    static boolean[] shoutedLines(LinkedText lt) {
-        boolean[] out = new boolean[lt.size()];
-        String text = lt.text();
-        int lineStart = 0;
-        while (lineStart < lt.size()) {
-            int lineEnd = lineStart + 1;
-            while (lineEnd < lt.size() && !lineBreak(text, lt.token(lineEnd - 1).end(), lt.token(lineEnd).start())) {
-                lineEnd++;
-            }
-            int words = 0;
-            boolean allCapitals = true;
-            for (int k = lineStart; k < lineEnd && allCapitals; k++) {
-                Token t = lt.token(k);
-                if (t.cased()) {
-                    words++;
-                    allCapitals = t.acronym() || (t.text().length() == 1 && t.capitalised());
-                }
-            }
-            if (allCapitals && words >= 2) {
-                java.util.Arrays.fill(out, lineStart, lineEnd, true);
-            }
-            lineStart = lineEnd;
-        }
-        return out;
-    }
-
-    private static boolean lineBreak(String text, int from, int to) {
-        for (int k = from; k < to; k++) {
-            if (text.charAt(k) == '\n') {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * A news site cited by its address (NEWSru.com, Лента.ру, Gazeta.ru): a capitalised word joined
-     * by a dot to a top-level domain is an organisation.
-     */
-    private static NameSpan webSite(LinkedText lt, int i) {
-        if (i + 1 >= lt.size()) {
-            return null;
-        }
-        Token name = lt.token(i);
-        Token domain = lt.token(i + 1);
-        if (domain.start() - name.end() != 1 || lt.text().charAt(name.end()) != '.'
-                || !TOP_LEVEL_DOMAINS.contains(domain.text().toLowerCase(Locale.ROOT))) {
-            return null;
-        }
-        return new NameSpan(i, i + 2, null, EntityType.ORGANIZATION);
-    }
-
-    /** Top-level domains of news sites, as written in Latin and in Cyrillic. */
-    private static final java.util.Set<String> TOP_LEVEL_DOMAINS = java.util.Set.of(
-            "com", "org", "net", "info", "ru", "ру", "рф", "ua", "by", "kz", "az", "uk", "de", "fr", "eu", "tv", "fm");
-
     /** A known name counts if one of its words is capitalised and it is not a lone stop word. */
     private boolean acceptable(List<Token> tokens, int from, int words) {
         boolean capital = false;
@@ -201,40 +144,6 @@ final class MentionFinder {
         Token first = tokens.get(from);
         return !(words == 1 && !first.acronym() && morphology.isStopWord(first.text().toLowerCase(Locale.ROOT)));
     }
-
-    /**
-     * A name in quotes after an organisation word or acronym (газета «Взгляд», телеканал «Дождь»,
-     * РИА «Новости», the newspaper "Vzglyad"): the quoted words, up to the closing quote (at most
-     * {@value #MAX_QUOTED} words), name an organisation, whatever the dictionary says of them.
-     */
-    private NameSpan quotedName(LinkedText lt, int i) {
-        if (i <= 0 || i >= lt.size() || !lt.token(i).capitalised()) {
-            return null;
-        }
-        String text = lt.text();
-        Token t = lt.token(i);
-        Token prev = lt.token(i - 1);
-        if (t.start() - prev.end() != 2 || text.charAt(prev.end()) != ' ' || OPENING_QUOTES.indexOf(text.charAt(t.start() - 1)) < 0) {
-            return null;
-        }
-        if (!prev.acronym() && !(prev.cased() && !prev.capitalised() && cues.is(NameCues.Kind.ORG_WORD, prev.text()))) {
-            return null;
-        }
-        for (int j = i; j < lt.size() && j < i + MAX_QUOTED; j++) {
-            Token w = lt.token(j);
-            if (w.end() < text.length() && CLOSING_QUOTES.indexOf(text.charAt(w.end())) >= 0) {
-                return new NameSpan(i, j + 1, null, EntityType.ORGANIZATION);
-            }
-            if (j + 1 < lt.size() && lt.token(j + 1).start() - w.end() != 1) {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    private static final int MAX_QUOTED = 5;
-    private static final String OPENING_QUOTES = "«\"„“";
-    private static final String CLOSING_QUOTES = "»\"“”";
 
     /**
      * The words of a known name are written as one name: separated by a space or hyphen, not by
