@@ -13,7 +13,8 @@ import java.util.Locale;
  * is still typed LOCATION.
  *
  * <p>A dateline is one to four all-capitals words at the start of one of the first lines (within
- * {@value #WITHIN} chars), followed by a comma, a dash, a slash or an opening bracket.
+ * {@value #WITHIN} chars), followed by a comma, a dash, a slash or an opening bracket, on a line that
+ * goes on in lower case (a line all in capitals is a headline).
  */
 final class Datelines {
 
@@ -41,7 +42,7 @@ final class Datelines {
                     && (j == i || tokens.get(j).start() - tokens.get(j - 1).end() == 1)) {
                 j++;
             }
-            if (j > i && followedBySeparator(text, tokens.get(j - 1).end())) {
+            if (j > i && followedBySeparator(text, tokens.get(j - 1).end()) && lowerCaseFollows(text, tokens.get(j - 1).end())) {
                 for (int k = i; k < j; k++) {
                     Token t = tokens.get(k);
                     tokens.set(k, new Token(titleCase(t.text()), t.start(), t.end(), t.sentenceStart()));
@@ -50,6 +51,16 @@ final class Datelines {
             }
         }
         return null;
+    }
+
+    /** The rest of the line has a lower-case letter: "SOCCER - STANDINGS" is a headline, not a dateline. */
+    private static boolean lowerCaseFollows(String text, int offset) {
+        for (int k = offset; k < text.length() && text.charAt(k) != '\n'; k++) {
+            if (Character.isLowerCase(text.charAt(k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean atLineStart(String text, int offset) {

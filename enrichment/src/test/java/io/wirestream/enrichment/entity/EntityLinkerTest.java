@@ -225,4 +225,78 @@ class EntityLinkerTest {
         assertEquals(List.of(), linker.link("The satellite will be launched in July.", "en"));
         assertEquals(List.of(), linker.link("Officials said the plan works. Several officials agreed.", "en"));
     }
+
+    @Test
+    void shouldKeepTheFinalDotOfADottedAbbreviation() {
+        String text = "Talks with U.S. officials resumed. The envoy flew back to the U.S.";
+        List<Mention> mentions = linker.link(text, "en").stream().flatMap(e -> e.mentions().stream()).toList();
+        assertEquals(List.of(new Mention("U.S.", 11, 15), new Mention("U.S.", 62, 66)), mentions);
+    }
+
+    @Test
+    void shouldEndANameAtAPossessive() {
+        List<LinkedEntity> found = linker.link("Yesterday the Harbour Party's Mirela Kostova said the vote was fair.", "en");
+        assertEquals(List.of("Harbour Party", "Mirela Kostova"), found.stream()
+                .flatMap(e -> e.mentions().stream()).sorted(java.util.Comparator.comparingInt(Mention::start))
+                .map(Mention::text).toList());
+    }
+
+    @Test
+    void shouldReadNoNamesFromAllCapitalsLinesOrTimeZones() {
+        String text = "CYCLING - RESULTS AFTER STAGE FOUR\nThe stage finished at 16:40 GMT, an hour late.";
+        assertEquals(List.of(), linker.link(text, "en"));
+    }
+
+    @Test
+    void shouldTakeANewsSiteCitedByItsAddressForAnOrganisation() {
+        List<LinkedEntity> ru = linker.link("Об этом пишет Вестник.ру со ссылкой на источники.", "ru");
+        assertEquals(List.of("Вестник.ру"), texts(ru.get(0)));
+        assertEquals(EntityType.ORGANIZATION, ru.get(0).type());
+        List<LinkedEntity> en = linker.link("The story was first reported by Dailyplanet.com on Monday.", "en");
+        assertEquals(List.of("Dailyplanet.com"), texts(en.get(0)));
+        assertEquals(EntityType.ORGANIZATION, en.get(0).type());
+    }
+
+    @Test
+    void shouldTakeACapitalisedWordAfterAGivenNameForASurname() {
+        // «Белого» is known to the dictionary only as an adjective; after a given name it is a surname
+        List<LinkedEntity> found = linker.link("Вчера журналисты встретились с Алексеем Белым в редакции.", "ru");
+        assertEquals(1, found.size(), found.toString());
+        assertEquals(List.of("Алексеем Белым"), texts(found.get(0)));
+        assertEquals(EntityType.PERSON, found.get(0).type());
+    }
+
+    @Test
+    void shouldTakeRussianAcronymsForOrganisationsButNotLegalForms() {
+        List<LinkedEntity> found = linker.link("Вчера в МВД сообщили, что ОАО продало акции.", "ru");
+        assertEquals(1, found.size(), found.toString());
+        assertEquals(List.of("МВД"), texts(found.get(0)));
+        assertEquals(EntityType.ORGANIZATION, found.get(0).type());
+    }
+
+    @Test
+    void shouldTakeARomanisedEastAsianNameForAPerson() {
+        List<LinkedEntity> found = linker.link("The council elected Lam Ka-wing and Chow Mei-lan to the board.", "en");
+        assertEquals(List.of("Lam Ka-wing", "Chow Mei-lan"), found.stream()
+                .filter(e -> e.type() == EntityType.PERSON).map(e -> e.mentions().get(0).text()).toList());
+    }
+
+    @Test
+    void shouldTakeAQuotedNameAfterAnOrganisationWordForAnOrganisation() {
+        List<LinkedEntity> found = linker.link("Об этом вчера написала газета «Заря», а телеканал «Восход» промолчал.", "ru");
+        assertEquals(List.of("Заря", "Восход"), found.stream().map(e -> e.mentions().get(0).text()).toList());
+        assertEquals(List.of(EntityType.ORGANIZATION, EntityType.ORGANIZATION), found.stream().map(LinkedEntity::type).toList());
+    }
+
+    @Test
+    void shouldNameAnAgencyByItsQuotedWordsNotAcrossTheQuote() {
+        List<LinkedEntity> found = linker.link("Как передает РИА «Новости», переговоры продолжатся в среду.", "ru");
+        assertEquals(List.of("Новости"), found.stream().flatMap(e -> e.mentions().stream()).map(Mention::text).toList());
+        assertEquals(EntityType.ORGANIZATION, found.get(0).type());
+    }
+
+    @Test
+    void shouldNotTakeALanguageNameForAPlace() {
+        assertEquals(List.of(), linker.link("The minister answered in English and then briefly in Portuguese.", "en"));
+    }
 }

@@ -1,0 +1,48 @@
+package io.wirestream.enrichment.entity;
+
+import io.wirestream.enrichment.text.Token;
+
+import java.util.List;
+
+/**
+ * A text as the linker's stages see it: the text, its words (a dateline already given ordinary
+ * capitals) and each word's match keys ({@link io.wirestream.enrichment.kb.KnowledgeBase#keys}).
+ *
+ * @param nounCapitals the language capitalises its nouns (German), so capitals alone are weak evidence
+ */
+record LinkedText(String text, List<Token> tokens, List<List<String>> keys, boolean nounCapitals) {
+
+    Token token(int k) {
+        return tokens.get(k);
+    }
+
+    int size() {
+        return tokens.size();
+    }
+
+    /** The first match key of word {@code k} (its lemma where the dictionary knows it). */
+    String key(int k) {
+        return keys.get(k).get(0);
+    }
+
+    /** Words of one name are separated by one space or a hyphen only, never by punctuation. */
+    static boolean adjacent(Token a, Token b) {
+        return b.start() - a.end() == 1;
+    }
+
+    /** Whether the text also has {@code word} in lower case. */
+    boolean writtenLowerCase(String word) {
+        String lower = word.toLowerCase(java.util.Locale.ROOT);
+        for (Token t : tokens) {
+            if (t.text().equals(lower)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The word follows an elided article (dell'Economia, l'Union). */
+    boolean afterElision(Token t) {
+        return t.start() > 0 && (text.charAt(t.start() - 1) == '\'' || text.charAt(t.start() - 1) == '’');
+    }
+}

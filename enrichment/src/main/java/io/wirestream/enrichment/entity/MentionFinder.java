@@ -1,0 +1,288 @@
+package io.wirestream.enrichment.entity;
+
+import io.wirestream.enrichment.kb.KbEntity;
+import io.wirestream.enrichment.kb.KnowledgeBase;
+import io.wirestream.enrichment.text.Morphology;
+import io.wirestream.enrichment.text.Token;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds the runs of words that name something, left to right:
+ * <ol>
+ *   <li>Known names: at each capitalised word, the longest name of the knowledge base that starts
+ *       there, matched on word keys, so inflected forms are found («Путиным» is Putin).</li>
+ *   <li>Shapes that decide without the words ({@link NameShapes}): nothing on a line all in capitals,
+ *       a news site cited by its address, a name in quotes after an organisation word.</li>
+ *   <li>The place of a dateline ({@link Datelines}).</li>
+ *   <li>Russian adjective + place or organisation noun ({@link RussianNameRules#adjectivePhrase}).</li>
+ *   <li>Other names: runs of capitalised words (with particles such as "von der" inside), minus
+ *       function words, titles, month and weekday names and words the script's rules reject
+ *       ({@link #nameWord}); typed by {@link MentionTyper}. A title's portfolio ("ministro della
+ *       Cultura", "Finance Minister") is left out. In a language that capitalises nouns the run also
+ *       needs the evidence of {@link GermanNameRules}.</li>
+ * </ol>
+ */
+final class MentionFinder {
+
+    private final KnowledgeBase kb;
+    private final NameCues cues;
+    private final Morphology morphology;
+    private final MentionTyper typer;
+    private final RussianNameRules russian;
+    private final GermanNameRules german;
+    private final NameShapes shapes;
+
+    MentionFinder(KnowledgeBase kb, NameCues cues, Morphology morphology, MentionTyper typer,
+                  RussianNameRules russian, GermanNameRules german) {
+        this.kb = kb;
+        this.cues = cues;
+        this.morphology = morphology;
+        this.typer = typer;
+        this.russian = russian;
+        this.german = german;
+        this.shapes = new NameShapes(cues);
+    }
+
+    /** The names of the text in text order, typed where their cues say. */
+    List<NameSpan> find(LinkedText lt, Datelines.Dateline dateline) {
+        List<Token> tokens = lt.tokens();
+        List<NameSpan> spans = new ArrayList<>();
+        Map<String, KbEntity> chosen = new LinkedHashMap<>();
+        boolean[] shouted = NameShapes.shoutedLines(lt);
+        int i = 0;
+        while (i < tokens.size()) {
+            Token t = tokens.get(i);
+            if (shouted[i]) {
+                i++;
+                continue;
+            }
+            if (t.cased() && !t.capitalised() && !cues.is(NameCues.Kind.CONNECTOR, t.text())) {
+                i++;
+                continue;
+            }
+            Optional<KnowledgeBase.NameMatch> match = kb.longestName(lt.keys(), i);
+            if (match.isPresent() && acceptable(tokens, i, match.get().words()) && joined(tokens, i, match.get().words())) {
+                KbEntity e = choose(match.get().entities(), chosen);
+                chosen.put(e.id(), e);
+                spans.add(new NameSpan(i, i + match.get().words(), e, e.type()));
+                i += match.get().words();
+                continue;
+            }
+            if (!t.capitalised() && t.cased()) {
+                i++;
+                continue;
+            }
+            NameSpan quoted = shapes.quotedName(lt, i);
+            if (quoted != null) {
+                spans.add(quoted);
+                i = quoted.to();
+                continue;
+            }
+            if (t.acronym() && shapes.quotedName(lt, i + 1) != null) {
+                // РИА «Новости», ОАО «Север»: the organisation is named by the quoted words
+                i++;
+                continue;
+            }
+            if (dateline != null && i == dateline.from()) {
+                // the place of a dateline (KOUROU, 12 May): not in the knowledge base, still a place
+                spans.add(new NameSpan(i, dateline.to(), null, EntityType.LOCATION));
+                i = dateline.to();
+                continue;
+            }
+            NameSpan site = NameShapes.webSite(lt, i);
+            if (site != null) {
+                spans.add(site);
+                i = site.to();
+                continue;
+            }
+            NameSpan phrase = russian.adjectivePhrase(lt, i);
+            if (phrase != null) {
+                spans.add(phrase);
+                i = phrase.to();
+                continue;
+            }
+            int end = runEnd(lt, i);
+            NameSpan unknown = trimAndType(lt, i, end);
+            if (unknown != null && lt.nounCapitals()) {
+                unknown = german.withEvidence(lt, unknown, typer);
+            }
+            if (unknown != null && unknown.words() == 1 && tokens.get(unknown.from()).sentenceStart()
+                    && lt.writtenLowerCase(tokens.get(unknown.from()).text())) {
+                // "Officials said ..." and "officials" elsewhere: a capital at a sentence start only
+                unknown = null;
+            }
+            if (unknown != null && unknown.from() > i) {
+                // leading words were dropped: scan again from the next word, which may start a known
+                // name or a phrase of its own («Пассажиры Московского метрополитена»)
+                i++;
+                continue;
+            }
+            if (unknown != null) {
+                spans.add(unknown);
+            }
+            i = Math.max(end, i + 1);
+        }
+        return spans;
+    }
+
+    /** A known name counts if one of its words is capitalised and it is not a lone stop word. */
+    private boolean acceptable(List<Token> tokens, int from, int words) {
+        boolean capital = false;
+        for (int k = from; k < from + words; k++) {
+            Token t = tokens.get(k);
+            capital |= t.capitalised() || !t.cased();
+        }
+        if (!capital) {
+            return false;
+        }
+        Token first = tokens.get(from);
+        return !(words == 1 && !first.acronym() && morphology.isStopWord(first.text().toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * The words of a known name are written as one name: separated by a space or hyphen, not by
+     * punctuation or an opening quote (РИА «Новости»: the agency's name is in the quotes).
+     */
+    private static boolean joined(List<Token> tokens, int from, int words) {
+        for (int k = from + 1; k < from + words; k++) {
+            if (!LinkedText.adjacent(tokens.get(k - 1), tokens.get(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Among entities sharing a name, the one this text already named, else the first listed. */
+    private static KbEntity choose(List<KbEntity> candidates, Map<String, KbEntity> chosen) {
+        for (KbEntity e : candidates) {
+            if (chosen.containsKey(e.id())) {
+                return e;
+            }
+        }
+        return candidates.get(0);
+    }
+
+    /** End (exclusive) of the run of capitalised words starting at {@code from}. */
+    private int runEnd(LinkedText lt, int from) {
+        int j = from + 1;
+        while (j < lt.size()) {
+            Token t = lt.token(j);
+            if (!LinkedText.adjacent(lt.token(j - 1), t) || possessive(lt.token(j - 1).text())) {
+                // "the Civic Party's Jeremy Tam": a possessive ends a name
+                break;
+            }
+            if (t.capitalised() && !t.sentenceStart()) {
+                // a title is never inside a name: "Finance Minister Rachel Reeves" is two runs
+                if (kb.longestName(lt.keys(), j).isPresent() || cues.is(NameCues.Kind.PERSON_TITLE, t.text())) {
+                    break;
+                }
+                j++;
+            } else if (cues.is(NameCues.Kind.CONNECTOR, t.text()) && j + 1 < lt.size()
+                    && lt.token(j + 1).capitalised() && LinkedText.adjacent(t, lt.token(j + 1))
+                    && kb.longestName(lt.keys(), j + 1).isEmpty()) {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        return j;
+    }
+
+    /** An English possessive ending (Party's, Reuters’). */
+    static boolean possessive(String word) {
+        int n = word.length();
+        return n > 2 && (word.charAt(n - 1) == 's' || word.charAt(n - 1) == 'S')
+                && (word.charAt(n - 2) == '\'' || word.charAt(n - 2) == '’');
+    }
+
+    /** Whether a word of a capitalised run can be part of a name. */
+    private boolean nameWord(LinkedText lt, int k) {
+        Token t = lt.token(k);
+        String lower = t.text().toLowerCase(Locale.ROOT);
+        if (!hasLetter(t.text()) || romanNumeral(t.text())) {
+            return false;
+        }
+        if (morphology.isStopWord(lower) || cues.is(NameCues.Kind.PERSON_TITLE, t.text())) {
+            return false;
+        }
+        if (!RussianNameRules.applies(t) || russian.nameWord(t)) {
+            return true;
+        }
+        // a capitalised word right after a given name is a surname, even one the dictionary knows
+        // only as a common word or adjective («Алексея Навального»)
+        return k > 0 && !t.sentenceStart() && !t.acronym() && LinkedText.adjacent(lt.token(k - 1), t)
+                && lt.token(k - 1).capitalised() && typer.givenName(lt.token(k - 1));
+    }
+
+    private static boolean hasLetter(String word) {
+        for (int k = 0; k < word.length(); k++) {
+            if (Character.isLetter(word.charAt(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean romanNumeral(String word) {
+        return word.length() <= 5 && word.chars().allMatch(c -> "IVXLCDM".indexOf(c) >= 0);
+    }
+
+    /** The name inside the run {@code from}..{@code to}, typed; null if it holds none. */
+    private NameSpan trimAndType(LinkedText lt, int from, int to) {
+        List<Token> tokens = lt.tokens();
+        int a = from;
+        while (a < to && !nameWord(lt, a)) {
+            a++;
+        }
+        int b = to;
+        while (b > a && (!nameWord(lt, b - 1) || cues.is(NameCues.Kind.CONNECTOR, tokens.get(b - 1).text()))) {
+            b--;
+        }
+        if (a >= b) {
+            return null;
+        }
+        // Inside a run, a non-name word splits it: keep the part before it.
+        for (int k = a; k < b; k++) {
+            if (!nameWord(lt, k) && !cues.is(NameCues.Kind.CONNECTOR, tokens.get(k).text())) {
+                b = k;
+                break;
+            }
+        }
+        // A capitalised common noun before a given name (German "Bahnchef Richard Lutz") is not part of the name.
+        if (b - a >= 3 && !typer.givenName(tokens.get(a)) && typer.givenName(tokens.get(a + 1))) {
+            a++;
+        }
+        // A title's portfolio before a name ("ministro della Cultura Alessandro Giuli", "Minister of
+        // Finance Anton Siluanov") belongs to the title.
+        if (b - a >= 3 && a >= 2 && typer.functionWord(tokens.get(a - 1))
+                && cues.is(NameCues.Kind.PERSON_TITLE, tokens.get(a - 2).text())) {
+            return new NameSpan(a + 1, b, null, EntityType.PERSON);
+        }
+        // the same after an elided article ("ministro dell'Economia Giancarlo Giorgetti")
+        if (b - a >= 3 && a >= 1 && lt.afterElision(tokens.get(a))
+                && cues.is(NameCues.Kind.PERSON_TITLE, tokens.get(a - 1).text())) {
+            return new NameSpan(a + 1, b, null, EntityType.PERSON);
+        }
+        // a single word just before a title ("Finance Minister"), or a title's portfolio on its own
+        // ("Minister of Finance"), qualifies the title
+        if (b - a == 1 && ((b < tokens.size() && cues.is(NameCues.Kind.PERSON_TITLE, tokens.get(b).text()))
+                || (a >= 2 && typer.functionWord(tokens.get(a - 1)) && cues.is(NameCues.Kind.PERSON_TITLE, tokens.get(a - 2).text())))) {
+            return null;
+        }
+        if (b - a == 1 && (CalendarWords.is(tokens.get(a).text()) || TimeZoneAbbreviations.is(tokens.get(a).text())
+                || LanguageNames.is(tokens.get(a).text()))) {
+            return null;
+        }
+        // An organisation word alone ("Council", «Совета») names a kind, not an organisation.
+        if (b - a == 1 && cues.is(NameCues.Kind.ORG_WORD, tokens.get(a).text())) {
+            return null;
+        }
+        return new NameSpan(a, b, null, typer.typeOf(lt, a, b));
+    }
+}
