@@ -68,6 +68,25 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         if (!Files.exists(articles)) {
             throw new IllegalArgumentException("--input " + articles + ": no such file or folder");
         }
+        PipelineRun run = runPipeline(articles, err, Duration.ofSeconds(timeoutSeconds), "wirestream-demo");
+        if (json) {
+            run.records().forEach(r -> out.println(r.toString()));
+        } else {
+            new DemoReport(run.names(), run.records()).print(out, run.ingest(), run.bootstrapServers(), run.registryUrl());
+        }
+        out.flush();
+        return Wirestream.EXIT_OK;
+    }
+
+    /** What one run of the whole pipeline wrote: every record of the pipeline topics, as JSON objects. */
+    record PipelineRun(TopicNames names, IngestSummary ingest, List<ObjectNode> records, String bootstrapServers, String registryUrl) {
+    }
+
+    /**
+     * Runs the pipeline once, as the demo does: embedded broker and registry, ingest of {@code articles}, the
+     * processors until every article has an outcome; then everything is shut down. Progress goes to {@code err}.
+     */
+    static PipelineRun runPipeline(Path articles, PrintWriter err, Duration timeout, String applicationId) throws Exception {
         Path stateDir = Files.createTempDirectory("wirestream-demo-state-");
         err.println("Starting an embedded Kafka broker and schema registry...");
         try (LocalStack stack = LocalStack.start(null, 0, 0)) {
@@ -86,7 +105,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
             err.println("  " + ingest.describe());
 
             Map<String, Object> processing = new HashMap<>(settings);
-            processing.put(ProcessorConfig.APPLICATION_ID, "wirestream-demo");
+            processing.put(ProcessorConfig.APPLICATION_ID, applicationId);
             processing.put(ProcessorConfig.STATE_DIR, stateDir.toString());
             processing.put(ProcessorConfig.OPS_HTTP_PORT, "-1");
             ProcessorConfig processorConfig = new ProcessorConfig(processing);
@@ -95,15 +114,9 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
             List<ObjectNode> records;
             try (ProcessorApp app = new ProcessorApp(processorConfig)) {
                 app.start();
-                records = collect(processorConfig, names, ingest.published(), Duration.ofSeconds(timeoutSeconds));
+                records = collect(processorConfig, names, ingest.published(), timeout);
             }
-            if (json) {
-                records.forEach(r -> out.println(r.toString()));
-            } else {
-                new DemoReport(names, records).print(out, ingest, stack.bootstrapServers(), stack.registryUrl());
-            }
-            out.flush();
-            return Wirestream.EXIT_OK;
+            return new PipelineRun(names, ingest, records, stack.bootstrapServers(), stack.registryUrl());
         } finally {
             deleteQuietly(stateDir);
         }

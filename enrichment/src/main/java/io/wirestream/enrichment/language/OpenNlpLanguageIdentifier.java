@@ -118,20 +118,35 @@ public final class OpenNlpLanguageIdentifier implements LanguageIdentifier {
      * sentence often has p1 under 0.05.)
      */
     LanguageGuess identifyAmong(String sample, Set<String> candidates) {
+        return identifyAmong(sample, candidates, Set.of(), 1.0);
+    }
+
+    /**
+     * As {@link #identifyAmong(String, Set)}, with the probability of every language outside {@code preferred}
+     * multiplied by {@code otherWeight} (a prior: among close relatives, the widely written language wins
+     * unless the text clearly says otherwise).
+     */
+    LanguageGuess identifyAmong(String sample, Set<String> candidates, Set<String> preferred, double otherWeight) {
         opennlp.tools.langdetect.Language[] ranked = detectors.get().predictLanguages(sample);
-        String best = null;
-        double bestP = 0.0;
-        double secondP = 0.0;
+        Map<String, Double> scores = new HashMap<>();
         for (opennlp.tools.langdetect.Language l : ranked) {
             String code = labelToCode.get(l.getLang());
             if (code != null && (candidates == null || candidates.contains(code))) {
-                if (best == null) {
-                    best = code;
-                    bestP = l.getConfidence();
-                } else if (!code.equals(best)) {
-                    secondP = l.getConfidence();
-                    break;
-                }
+                double weight = preferred.isEmpty() || preferred.contains(code) ? 1.0 : otherWeight;
+                scores.merge(code, l.getConfidence() * weight, Math::max);
+            }
+        }
+        String best = null;
+        double bestP = 0.0;
+        double secondP = 0.0;
+        for (Map.Entry<String, Double> e : scores.entrySet()) {
+            double p = e.getValue();
+            if (best == null || p > bestP || (p == bestP && e.getKey().compareTo(best) < 0)) {
+                secondP = best == null ? 0.0 : bestP;
+                best = e.getKey();
+                bestP = p;
+            } else if (p > secondP) {
+                secondP = p;
             }
         }
         if (best == null || bestP <= 0.0) {
