@@ -10,6 +10,7 @@ import io.wirestream.ingest.IngestSummary;
 import io.wirestream.ingest.file.FileIngestor;
 import io.wirestream.processors.ProcessorApp;
 import io.wirestream.processors.ProcessorConfig;
+import io.wirestream.processors.route.Routes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -74,6 +75,26 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         if (!Files.exists(articles)) {
             throw new IllegalArgumentException("--input " + articles + ": no such file or folder");
         }
+        PipelineRun run = runPipeline(articles, routesFile(), err, Duration.ofSeconds(timeoutSeconds), "wirestream-demo");
+        if (json) {
+            run.records().forEach(r -> out.println(r.toString()));
+        } else {
+            new DemoReport(run.names(), run.routes(), run.records()).print(out, run.ingest(), run.bootstrapServers(), run.registryUrl());
+        }
+        out.flush();
+        return Wirestream.EXIT_OK;
+    }
+
+    /** What one run of the whole pipeline wrote: every record of the pipeline topics, as JSON objects. */
+    record PipelineRun(TopicNames names, Routes routes, IngestSummary ingest, List<ObjectNode> records, String bootstrapServers, String registryUrl) {
+    }
+
+    /**
+     * Runs the pipeline once, as the demo does: embedded broker and registry, ingest of {@code articles}, the
+     * processors (with the routes of {@code routesFile}, none when null) until every article has an outcome; then
+     * everything is shut down. Progress goes to {@code err}.
+     */
+    static PipelineRun runPipeline(Path articles, Path routesFile, PrintWriter err, Duration timeout, String applicationId) throws Exception {
         Path stateDir = Files.createTempDirectory("wirestream-demo-state-");
         err.println("Starting an embedded Kafka broker and schema registry...");
         try (LocalStack stack = LocalStack.start(null, 0, 0)) {
@@ -92,10 +113,9 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
             err.println("  " + ingest.describe());
 
             Map<String, Object> processing = new HashMap<>(settings);
-            processing.put(ProcessorConfig.APPLICATION_ID, "wirestream-demo");
+            processing.put(ProcessorConfig.APPLICATION_ID, applicationId);
             processing.put(ProcessorConfig.STATE_DIR, stateDir.toString());
             processing.put(ProcessorConfig.OPS_HTTP_PORT, "-1");
-            Path routesFile = routesFile();
             if (routesFile != null) {
                 processing.put(ProcessorConfig.ROUTES_FILE, routesFile.toString());
                 err.println("Routes from " + routesFile);
@@ -106,15 +126,9 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
             List<ObjectNode> records;
             try (ProcessorApp app = new ProcessorApp(processorConfig)) {
                 app.start();
-                records = collect(processorConfig, names, ingest.published(), Duration.ofSeconds(timeoutSeconds));
+                records = collect(processorConfig, names, ingest.published(), timeout);
             }
-            if (json) {
-                records.forEach(r -> out.println(r.toString()));
-            } else {
-                new DemoReport(names, processorConfig.routes(), records).print(out, ingest, stack.bootstrapServers(), stack.registryUrl());
-            }
-            out.flush();
-            return Wirestream.EXIT_OK;
+            return new PipelineRun(names, processorConfig.routes(), ingest, records, stack.bootstrapServers(), stack.registryUrl());
         } finally {
             deleteQuietly(stateDir);
         }

@@ -15,7 +15,7 @@ import java.io.PrintWriter;
  */
 @Command(name = "wirestream", mixinStandardHelpOptions = true, versionProvider = Wirestream.Version.class,
     description = "Streaming news ingestion pipeline on Apache Kafka.",
-    subcommands = {DemoCommand.class, BrokerCommand.class, IngestCommand.class, ProcessCommand.class,
+    subcommands = {DemoCommand.class, EvalCommand.class, BrokerCommand.class, IngestCommand.class, ProcessCommand.class,
         TailCommand.class, LagCommand.class, MonitorCommand.class, KbLoadCommand.class, BenchCommand.class, AsyncApiCommand.class,
         CommandLine.HelpCommand.class})
 public final class Wirestream {

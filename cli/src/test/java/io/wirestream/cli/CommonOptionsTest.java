@@ -18,7 +18,7 @@ class CommonOptionsTest {
     /** The commands that connect to a broker or a registry given to them. */
     private static final Set<String> CONNECTING = Set.of("ingest", "process", "tail", "lag", "monitor", "kb-load");
     /** The commands that start their own embedded broker, or connect to nothing. */
-    private static final Set<String> SELF_CONTAINED = Set.of("demo", "broker", "bench", "asyncapi", "help");
+    private static final Set<String> SELF_CONTAINED = Set.of("demo", "eval", "broker", "bench", "asyncapi", "help");
     private static final List<String> COMMON = List.of("--bootstrap=HOST:PORT", "--registry=URL", "--config=FILE", "-D=KEY=VALUE");
 
     @Test

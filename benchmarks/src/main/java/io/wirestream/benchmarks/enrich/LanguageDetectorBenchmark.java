@@ -25,8 +25,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The language detectors compared for docs/enrichment.md, on the same 4 KB articles and the same
- * sampling limits (first 300 chars): the one in use (script gating plus OpenNLP), OpenNLP alone,
- * Lingua with all its models and Lingua with trigram models only. Lingua's full models need a
+ * sampling limits (first 300 chars): the one in use (script gating plus OpenNLP over every model
+ * language), OpenNLP alone, Lingua with all its models and Lingua with trigram models only (both on the
+ * 39 news languages), and Lingua with every language it ships ({@code lingua-all}). Lingua's full models need a
  * heap of about 1 GB, hence -Xmx2g.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar LanguageDetectorBenchmark</pre>
@@ -40,7 +41,7 @@ import java.util.concurrent.TimeUnit;
 @Threads(1)
 public class LanguageDetectorBenchmark {
 
-    @Param({"wirestream", "opennlp", "lingua", "lingua-low"})
+    @Param({"wirestream", "opennlp", "lingua", "lingua-low", "lingua-all"})
     public String detector;
 
     @Param({"ru", "en"})
@@ -57,6 +58,10 @@ public class LanguageDetectorBenchmark {
             case "opennlp" -> OpenNlpLanguageIdentifier.forNews();
             case "lingua" -> LinguaLanguageIdentifier.create(NewsLanguages.CODES, DetectionLimits.DEFAULT, false);
             case "lingua-low" -> LinguaLanguageIdentifier.create(NewsLanguages.CODES, DetectionLimits.DEFAULT, true);
+            // every language Lingua ships, as the public-set comparison runs it (about 1 GB of heap)
+            case "lingua-all" -> LinguaLanguageIdentifier.create(java.util.Arrays.stream(com.github.pemistahl.lingua.api.Language.values())
+                .filter(l -> l != com.github.pemistahl.lingua.api.Language.UNKNOWN)
+                .map(l -> l.getIsoCode639_1().toString()).toList(), DetectionLimits.DEFAULT, false);
             default -> throw new IllegalArgumentException("unknown detector " + detector);
         };
         articles = new String[8];

@@ -13,7 +13,7 @@ package io.wirestream.enrichment.language;
 public record DetectionLimits(int minLetters, int sampleChars, double minConfidence) {
 
     /** 12 letters, 300 chars, confidence 0.05; see docs/enrichment.md for how they were chosen. */
-    public static final DetectionLimits DEFAULT = new DetectionLimits(12, 300, 0.05);
+    public static final DetectionLimits DEFAULT = new DetectionLimits(12, 300, 0.01);
 
     public DetectionLimits {
         if (minLetters < 1) {

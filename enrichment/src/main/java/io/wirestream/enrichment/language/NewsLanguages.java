@@ -15,6 +15,9 @@ public final class NewsLanguages {
             "sr", "hr", "tr", "az", "kk", "ka", "hy", "ar", "fa", "he",
             "hi", "ur", "bn", "zh", "ja", "ko", "vi", "th", "id");
 
+    /** {@link #CODES} as a set. */
+    public static final java.util.Set<String> CODES_SET = java.util.Set.copyOf(CODES);
+
     private NewsLanguages() {
     }
 }
