@@ -13,8 +13,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,8 +74,8 @@ public final class LocalKafkaCluster implements AutoCloseable {
         this.controllerPorts = new int[nodes];
         this.processes = new Process[nodes];
         for (int i = 0; i < nodes; i++) {
-            ports[i] = freePort();
-            controllerPorts[i] = freePort();
+            ports[i] = EmbeddedKafkaBroker.freePort();
+            controllerPorts[i] = EmbeddedKafkaBroker.freePort();
         }
     }
 
@@ -376,16 +374,6 @@ public final class LocalKafkaCluster implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(true);
-            s.bind(new InetSocketAddress("127.0.0.1", 0));
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot find a free port on 127.0.0.1", e);
         }
     }
 }
