@@ -111,6 +111,11 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
             }
             ingest.errors().forEach(e -> err.println("  invalid: " + e));
             err.println("  " + ingest.describe());
+            if (ingest.sendFailures() > 0) {
+                // a run that lost articles before the processors saw them shows nothing worth reading
+                throw new IllegalStateException("Kafka did not accept " + ingest.sendFailures() + " of the articles: "
+                    + String.join("; ", ingest.errors()));
+            }
 
             Map<String, Object> processing = new HashMap<>(settings);
             processing.put(ProcessorConfig.APPLICATION_ID, applicationId);

@@ -76,7 +76,7 @@ class DemoCommandIT {
     @Test
     void shouldPublishEverySampleArticleToTheRawTopic() throws Exception {
         List<JsonNode> raw = topic("news.raw");
-        assertEquals(expectedArticles(), raw.size());
+        assertEquals(expectedArticles(), raw.size(), "what the demo printed on stderr:\n" + stderr);
         for (JsonNode r : raw) {
             assertEquals(r.get("key").asText(), r.get("value").get("id").asText());
             assertFalse(r.get("value").get("origin").asText().isEmpty());

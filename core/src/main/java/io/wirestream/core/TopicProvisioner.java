@@ -2,8 +2,12 @@ package io.wirestream.core;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +78,14 @@ public final class TopicProvisioner {
             TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(DAY_MS)));
     }
 
-    /** Creates every missing topic of {@code topics}; returns the names it created. */
+    /**
+     * Creates every missing topic of {@code topics}; returns the names it created. Returns only once every
+     * partition of the created topics has a leader in the metadata the cluster serves, so that a producer
+     * started right after this does not race the partitions' first leader election.
+     *
+     * @throws IllegalStateException when the cluster cannot be reached, refuses a topic, or leaves a created
+     *     partition without a leader for longer than {@code timeout}
+     */
     public static List<String> ensure(Map<String, Object> adminConfigs, List<NewTopic> topics, Duration timeout) {
         try (Admin admin = Admin.create(adminConfigs)) {
             Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -83,7 +94,7 @@ public final class TopicProvisioner {
                 return List.of();
             }
             List<String> created = new ArrayList<>();
-            for (Map.Entry<String, org.apache.kafka.common.KafkaFuture<Void>> e : admin.createTopics(missing).values().entrySet()) {
+            for (Map.Entry<String, KafkaFuture<Void>> e : admin.createTopics(missing).values().entrySet()) {
                 try {
                     e.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                     created.add(e.getKey());
@@ -94,14 +105,48 @@ public final class TopicProvisioner {
                 }
             }
             log.info("Created topics {}", created);
+            awaitLeaders(admin, created, timeout);
             return created;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot list topics at " + adminConfigs.get("bootstrap.servers")
+            throw new IllegalStateException("cannot list or describe topics at " + adminConfigs.get("bootstrap.servers")
                 + " within " + timeout.toSeconds() + " s: " + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
         }
+    }
+
+    private static void awaitLeaders(Admin admin, List<String> topics, Duration timeout)
+        throws InterruptedException, ExecutionException, TimeoutException {
+        if (topics.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> leaderless = List.of();
+        while (System.nanoTime() < deadline) {
+            leaderless = new ArrayList<>();
+            Map<String, KafkaFuture<TopicDescription>> described = admin.describeTopics(topics).topicNameValues();
+            for (Map.Entry<String, KafkaFuture<TopicDescription>> e : described.entrySet()) {
+                try {
+                    for (TopicPartitionInfo p : e.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS).partitions()) {
+                        if (p.leader() == null || p.leader().isEmpty()) {
+                            leaderless.add(e.getKey() + "-" + p.partition());
+                        }
+                    }
+                } catch (ExecutionException ex) {
+                    if (!(ex.getCause() instanceof UnknownTopicOrPartitionException)) {
+                        throw ex;
+                    }
+                    leaderless.add(e.getKey());
+                }
+            }
+            if (leaderless.isEmpty()) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("created topics, but after " + timeout.toSeconds() + " s these partitions have no leader: "
+            + leaderless);
     }
 
     private static Map<String, String> retention(int days) {
