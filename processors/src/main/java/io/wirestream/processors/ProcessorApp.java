@@ -10,9 +10,11 @@ import io.wirestream.ops.metrics.PipelineMetrics;
 import io.wirestream.core.TopicProvisioner;
 import io.wirestream.core.Topics;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -225,11 +228,24 @@ public final class ProcessorApp implements AutoCloseable {
         return metrics;
     }
 
+    /**
+     * How a clean shutdown treats the consumer group. A dynamic member leaves it, so that its tasks are given
+     * out again at once: otherwise the group waits {@code session.timeout.ms} (45 s by default) for the gone
+     * member, and a restarted single instance processes nothing meanwhile. A static member (one configured
+     * with {@code group.instance.id}) stays, as static membership is there to ride out restarts.
+     */
+    static CloseOptions.GroupMembershipOperation closeMembership(Properties streamsProperties) {
+        boolean staticMember = streamsProperties.stringPropertyNames().stream()
+            .anyMatch(k -> k.equals(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG) || k.endsWith("." + ConsumerConfig.GROUP_INSTANCE_ID_CONFIG));
+        return staticMember ? CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP : CloseOptions.GroupMembershipOperation.LEAVE_GROUP;
+    }
+
     @Override
     public synchronized void close() {
         try {
             if (streams != null) {
-                streams.close(Duration.ofSeconds(30));
+                streams.close(CloseOptions.groupMembershipOperation(closeMembership(config.streamsProperties()))
+                    .withTimeout(Duration.ofSeconds(30)));
                 streams = null;
             }
         } finally {
