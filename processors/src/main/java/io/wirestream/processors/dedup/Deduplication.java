@@ -26,7 +26,8 @@ import org.apache.kafka.streams.state.Stores;
  * The deduplication stage: exact copies (canonical URL, normalised text) and near-duplicates
  * (MinHash with LSH banding), decided the same way whichever partition or instance sees which copy.
  *
- * <p>Design (scatter/gather; see docs/dedup.md):
+ * <p>The protocol is {@link io.wirestream.dedup.coordinator.DedupCoordinator}, plain Java; the processors here
+ * only carry its messages between partitions and keep its state in stores. Design (scatter/gather; see docs/dedup.md):
  * <pre>
  * articles by id --scatter--> one probe per partition owning index keys --[dedup-probes]--> index (store dedup-index)
  *   index --check per candidate--> [dedup-checks] --> verify against the candidate's signature
@@ -87,15 +88,15 @@ public final class Deduplication implements PipelineStage {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(GATHER_STORE),
                 Serdes.String(), ctx.serdes().forValues(DedupGather.class)).withCachingEnabled());
 
-        KStream<String, DedupOutcome> checked = in
-                .process(() -> new RedeliveryProcessor(parameters), Named.as(step("redelivery")), SIGNATURES_STORE);
-        KStream<String, DedupOutcome> redelivered = checked
-                .filter((id, outcome) -> outcome.article() == null, Named.as(step("redelivered")));
-        KStream<String, DedupProbe> probes = checked
-                .filter((id, outcome) -> outcome.article() != null, Named.as(step("fresh")))
-                .mapValues(DedupOutcome::article, Named.as(step("fresh-article")))
+        KStream<String, Arrived> arrived = in
                 .process(() -> new ScatterProcessor(parameters, windowMs, ctx.partitions()), Named.as(step("scatter")),
-                        SIGNATURES_STORE, PENDING_STORE, GATHER_STORE)
+                        SIGNATURES_STORE, PENDING_STORE, GATHER_STORE);
+        KStream<String, DedupOutcome> redelivered = arrived
+                .filter((id, a) -> a.redelivery() != null, Named.as(step("redelivered")))
+                .mapValues(Arrived::redelivery, Named.as(step("redelivery")));
+        KStream<String, DedupProbe> probes = arrived
+                .filter((id, a) -> a.probe() != null, Named.as(step("probing")))
+                .mapValues(Arrived::probe, Named.as(step("probe")))
                 .repartition(Repartitioned.<String, DedupProbe>as(PROBES_TOPIC)
                         .withKeySerde(Serdes.String()).withValueSerde(ctx.serdes().forValues(DedupProbe.class)));
 
@@ -107,7 +108,7 @@ public final class Deduplication implements PipelineStage {
                 .mapValues(DedupMessage::getCheck, Named.as(step("check")))
                 .repartition(Repartitioned.<String, DedupCheck>as(CHECKS_TOPIC)
                         .withKeySerde(Serdes.String()).withValueSerde(ctx.serdes().forValues(DedupCheck.class)))
-                .process(() -> new VerifyProcessor(parameters), Named.as(step("verify")), SIGNATURES_STORE, GATHER_STORE)
+                .process(() -> new VerifyProcessor(parameters, ctx.partitions()), Named.as(step("verify")), SIGNATURES_STORE, GATHER_STORE)
                 .repartition(Repartitioned.<String, DedupAnswer>as(VERIFIED_TOPIC)
                         .withKeySerde(Serdes.String()).withValueSerde(ctx.serdes().forValues(DedupAnswer.class)));
 
@@ -119,7 +120,7 @@ public final class Deduplication implements PipelineStage {
 
         KStream<String, DedupOutcome> outcomes = probed
                 .merge(verified, Named.as(step("all-answers")))
-                .process(() -> new GatherProcessor(parameters, ctx.config().dedupAnswerTimeoutMs()), Named.as(step("gather")),
+                .process(() -> new GatherProcessor(parameters, ctx.config().dedupAnswerTimeoutMs(), ctx.partitions()), Named.as(step("gather")),
                         SIGNATURES_STORE, PENDING_STORE, GATHER_STORE);
 
         Topic<String, DuplicateNotice> duplicates = ctx.topics().duplicates();

@@ -149,11 +149,11 @@ class DeduplicationInterleavingTest {
         /** Partitions the keys are grouped for; each group is one probe, served in the order the test picks. */
         private static final int PARTITIONS = 6;
         final Cleaning cleaning = new Cleaning(new TextCleaner(), "test");
-        final MockProcessorContext<String, DedupProbe> scatterContext;
+        final MockProcessorContext<String, Arrived> scatterContext;
         final MockProcessorContext<String, DedupMessage> indexContext;
         final MockProcessorContext<String, DedupAnswer> verifyContext;
         final MockProcessorContext<String, DedupOutcome> gatherContext;
-        final Processor<String, EnrichedArticle, String, DedupProbe> scatter;
+        final Processor<String, EnrichedArticle, String, Arrived> scatter;
         final Processor<String, DedupProbe, String, DedupMessage> index;
         final Processor<String, DedupCheck, String, DedupAnswer> verifier;
         final Processor<String, DedupAnswer, String, DedupOutcome> gatherer;
@@ -187,8 +187,8 @@ class DeduplicationInterleavingTest {
             indexContext.addStateStore(keys);
             scatter = new ScatterProcessor(DedupParameters.DEFAULTS, WINDOW_MS, PARTITIONS);
             index = new IndexProcessor(DedupParameters.DEFAULTS, WINDOW_MS);
-            verifier = new VerifyProcessor(DedupParameters.DEFAULTS);
-            gatherer = new GatherProcessor(DedupParameters.DEFAULTS, 600_000L);
+            verifier = new VerifyProcessor(DedupParameters.DEFAULTS, PARTITIONS);
+            gatherer = new GatherProcessor(DedupParameters.DEFAULTS, 600_000L, PARTITIONS);
             scatter.init(scatterContext);
             index.init(indexContext);
             verifier.init(verifyContext);
@@ -221,7 +221,8 @@ class DeduplicationInterleavingTest {
         List<Record<String, DedupProbe>> scatter(EnrichedArticle article) {
             scatterContext.resetForwards();
             scatter.process(new Record<>(article.getId(), article, PUBLISHED.toEpochMilli()));
-            return scatterContext.forwarded().stream().map(f -> Processors.<String, DedupProbe>copy(f.record())).toList();
+            return scatterContext.forwarded().stream()
+                    .map(f -> new Record<>(f.record().key(), f.record().value().probe(), f.record().timestamp())).toList();
         }
 
         /**
@@ -290,11 +291,11 @@ class DeduplicationInterleavingTest {
             Map<Integer, Record<String, DedupProbe>> out = new LinkedHashMap<>();
             for (Record<String, DedupProbe> p : probes) {
                 for (java.nio.ByteBuffer key : p.value().getIndexKeys()) {
-                    assertEquals(ProbeRouting.partitionOf(IndexProcessor.bytes(key), PARTITIONS),
-                            ProbeRouting.partitionOf(IndexProcessor.bytes(p.value().getIndexKeys().get(0)), PARTITIONS),
+                    assertEquals(ProbeRouting.partitionOf(DedupMessages.bytes(key), PARTITIONS),
+                            ProbeRouting.partitionOf(DedupMessages.bytes(p.value().getIndexKeys().get(0)), PARTITIONS),
                             "every key of a probe lives on one partition");
                 }
-                Record<String, DedupProbe> before = out.put(ProbeRouting.partitionOf(IndexProcessor.bytes(p.value().getIndexKeys().get(0)),
+                Record<String, DedupProbe> before = out.put(ProbeRouting.partitionOf(DedupMessages.bytes(p.value().getIndexKeys().get(0)),
                         PARTITIONS), p);
                 assertEquals(null, before, "one probe per partition");
             }
