@@ -19,7 +19,8 @@ import io.wirestream.dedup.DedupParameters;
 import io.wirestream.processors.ProcessorConfig;
 import io.wirestream.processors.clean.Cleaning;
 import io.wirestream.processors.clean.TextCleaner;
-import io.wirestream.testkit.KafkaStack;
+import io.wirestream.core.WirestreamConfig;
+import io.wirestream.testkit.InMemorySchemaRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,19 +40,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The stage's four processors driven message by message, in orders that a running cluster produces when
+ * The stage's processors (the adapters of {@link io.wirestream.dedup.coordinator.DedupCoordinator}, whose own test
+ * goes through every delivery order) driven message by message with their Avro records and stores, in orders that a running cluster produces when
  * two copies arrive at the same time on different partitions: each index key's partition sees one of the
  * two first, and the answers come back in any order. Whatever the interleaving, the copy gets exactly one
  * notice naming the original, and the original is passed on exactly once.
  */
 @Timeout(120)
 class DeduplicationInterleavingTest {
-
-    @RegisterExtension
-    static final KafkaStack stack = new KafkaStack();
 
     private static final String ORIGINAL = "a-original";
     private static final String COPY = "b-copy";
@@ -61,7 +59,9 @@ class DeduplicationInterleavingTest {
 
     @BeforeEach
     void setUp() {
-        serdes = new SerdeFactory(new ProcessorConfig(stack.config(Map.of())).registryConfigs());
+        serdes = new SerdeFactory(new InMemorySchemaRegistry(), new ProcessorConfig(Map.of(
+                WirestreamConfig.BOOTSTRAP_SERVERS, "unused.invalid:9092",
+                WirestreamConfig.SCHEMA_REGISTRY_URL, InMemorySchemaRegistry.URL)).registryConfigs());
         home = new Processors(serdes);
     }
 

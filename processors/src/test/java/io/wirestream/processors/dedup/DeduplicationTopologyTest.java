@@ -19,7 +19,8 @@ import io.wirestream.core.Topics;
 import io.wirestream.processors.NewsPipeline;
 import io.wirestream.processors.ProcessorConfig;
 import io.wirestream.processors.StageContext;
-import io.wirestream.testkit.KafkaStack;
+import io.wirestream.core.WirestreamConfig;
+import io.wirestream.testkit.InMemorySchemaRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,15 +40,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The production pipeline with the deduplication stage, production serdes and a real registry, through TopologyTestDriver. */
+/**
+ * The production pipeline with the deduplication stage and production serdes, through TopologyTestDriver, without a
+ * broker: the registry's rules run in memory ({@link InMemorySchemaRegistry}), the partition count comes from
+ * {@code topic.partitions}.
+ */
 @Timeout(120)
 class DeduplicationTopologyTest {
-
-    @RegisterExtension
-    static final KafkaStack stack = new KafkaStack();
 
     private static final Duration WINDOW = Duration.ofHours(1);
 
@@ -64,11 +65,13 @@ class DeduplicationTopologyTest {
 
     @BeforeEach
     void setUp() {
-        ProcessorConfig config = new ProcessorConfig(stack.config(Map.of(
+        ProcessorConfig config = new ProcessorConfig(Map.of(
+                WirestreamConfig.BOOTSTRAP_SERVERS, "unused.invalid:9092",
+                WirestreamConfig.SCHEMA_REGISTRY_URL, InMemorySchemaRegistry.URL,
                 ProcessorConfig.APPLICATION_ID, "dedup-topology-" + UUID.randomUUID(),
                 ProcessorConfig.STATE_DIR, stateDir.toString(),
-                ProcessorConfig.DEDUP_WINDOW_MS, WINDOW.toMillis())));
-        serdes = new SerdeFactory(config.registryConfigs());
+                ProcessorConfig.DEDUP_WINDOW_MS, WINDOW.toMillis()));
+        serdes = new SerdeFactory(new InMemorySchemaRegistry(), config.registryConfigs());
         topics = new Topics(config.topicNames(), serdes);
         topology = NewsPipeline.build(new StageContext(new StreamsBuilder(), topics, serdes, config), List.of(new Deduplication()));
         driver = new TopologyTestDriver(topology, config.streamsProperties());
