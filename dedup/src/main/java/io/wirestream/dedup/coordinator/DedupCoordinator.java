@@ -4,6 +4,7 @@ import io.wirestream.dedup.ArticleRef;
 import io.wirestream.dedup.ArticleSignature;
 import io.wirestream.dedup.ByteStore;
 import io.wirestream.dedup.DedupParameters;
+import io.wirestream.dedup.FiledKeys;
 import io.wirestream.dedup.IndexCodec;
 import io.wirestream.dedup.Match;
 import io.wirestream.dedup.MatchKind;
@@ -13,6 +14,8 @@ import io.wirestream.dedup.SignatureFactory;
 import io.wirestream.dedup.UrlCanonicalizer;
 import io.wirestream.dedup.Verdict;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +55,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>State: the signatures and the waiting articles live at article homes, the index keys at their partitions
+ * (a lookup from key to articles, and per article the keys it is filed under, from which the lookup is rebuilt)
  * ({@link #atHome}, {@link #atIndex}); one coordinator with all three serves a single process. Messages may be
  * delivered in any order; each must be delivered once (the streaming stage gets that from exactly-once
  * processing). Not thread-safe.
@@ -66,15 +70,20 @@ public final class DedupCoordinator {
     private final IndexRouting routing;
     private final NearDuplicateIndex homeIndex;
     private final NearDuplicateIndex keyIndex;
+    private final ByteStore lookup;
+    private final ByteStore filed;
     private final WaitingArticles waiting;
 
     /**
      * @param signatures article ids to stored signatures (at homes), or null where no article lives
-     * @param keys       index keys to filed articles (at key partitions), or null where no key lives
+     * @param keys       index keys to filed articles (at key partitions), or null where no key lives: a lookup
+     *                   that {@link #rebuildIndex} rebuilds from {@code filed}, so it needs no durability of its own
+     * @param filed      article ids to the keys each is filed under on this partition ({@link FiledKeys}): the
+     *                   durable form of the index, one record per article; null exactly when {@code keys} is
      * @param waiting    the articles waiting for their verdicts (at homes), or null where no article lives
      */
     public DedupCoordinator(DedupParameters parameters, IndexRouting routing, ByteStore signatures, ByteStore keys,
-                            WaitingArticles waiting) {
+                            ByteStore filed, WaitingArticles waiting) {
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         this.factory = new SignatureFactory(parameters);
         this.routing = Objects.requireNonNull(routing, "routing");
@@ -82,22 +91,27 @@ public final class DedupCoordinator {
             throw new IllegalArgumentException("signatures and waiting articles live together at article homes");
         }
         this.homeIndex = signatures == null ? null : NearDuplicateIndex.signaturesOnly(parameters, signatures);
+        if ((keys == null) != (filed == null)) {
+            throw new IllegalArgumentException("the key lookup and the filed keys live together at index partitions");
+        }
         this.keyIndex = keys == null ? null : NearDuplicateIndex.keysOnly(parameters, keys);
+        this.lookup = keys;
+        this.filed = filed;
         this.waiting = waiting;
     }
 
     /** The part that runs where article ids live: {@link #arrive}, {@link #check}, {@link #answer}, {@link #overdue}. */
     public static DedupCoordinator atHome(DedupParameters parameters, IndexRouting routing, ByteStore signatures,
                                           WaitingArticles waiting) {
-        return new DedupCoordinator(parameters, routing, Objects.requireNonNull(signatures, "signatures"), null,
+        return new DedupCoordinator(parameters, routing, Objects.requireNonNull(signatures, "signatures"), null, null,
                 Objects.requireNonNull(waiting, "waiting"));
     }
 
-    /** The part that runs where index keys live: {@link #serve}. */
-    public static DedupCoordinator atIndex(DedupParameters parameters, ByteStore keys) {
+    /** The part that runs where index keys live: {@link #serve}, {@link #rebuildIndex}. */
+    public static DedupCoordinator atIndex(DedupParameters parameters, ByteStore keys, ByteStore filed) {
         return new DedupCoordinator(parameters, key -> {
             throw new IllegalStateException("the index part of the coordinator does not route probes");
-        }, null, Objects.requireNonNull(keys, "keys"), null);
+        }, null, Objects.requireNonNull(keys, "keys"), Objects.requireNonNull(filed, "filed"), null);
     }
 
     private NearDuplicateIndex home() {
@@ -164,10 +178,59 @@ public final class DedupCoordinator {
                 candidates.merge(candidate, kind, (a, b) -> a.compareTo(b) <= 0 ? a : b);
             }
         }
+        file(probe.articleId(), probe.indexKeys(), eventTime);
         List<Check> checks = new ArrayList<>(candidates.size());
         candidates.forEach((candidate, kind) ->
                 checks.add(new Check(probe.articleId(), probe.publishedAt(), candidate, kind, probe.sketch())));
         return new Served(checks, Answer.probed(probe.articleId(), probe.indexKeys().size(), checks.size()));
+    }
+
+    /** Records durably that the article is filed under these keys here (merged with keys of an earlier probe). */
+    private void file(String articleId, List<byte[]> keys, long eventTime) {
+        byte[] id = IndexCodec.id(articleId);
+        byte[] before = filed.get(id);
+        long second = Math.max(0, eventTime) / 1000;
+        List<byte[]> all = new ArrayList<>(keys);
+        if (before != null) {
+            FiledKeys earlier = IndexCodec.filed(before);
+            second = earlier.insertedAtSecond();
+            all = new ArrayList<>(earlier.keys());
+            int known = all.size();
+            for (byte[] key : keys) {
+                if (all.stream().noneMatch(k -> Arrays.equals(k, key))) {
+                    all.add(key);
+                }
+            }
+            if (all.size() == known) {
+                return; // the same probe again: nothing new to record
+            }
+        }
+        filed.put(id, IndexCodec.filed(new FiledKeys(second, all)));
+    }
+
+    /**
+     * Rebuilds the key lookup from the filed keys: clears it, then files every article again in the order of its
+     * filing time (then id). To be called where the lookup may not match the durable filed keys: after state was
+     * restored, or at every start, since the lookup keeps no changelog.
+     *
+     * @return the number of articles filed again
+     */
+    public int rebuildIndex() {
+        NearDuplicateIndex index = keys();
+        lookup.rewriteAll((key, value) -> null);
+        List<Map.Entry<String, FiledKeys>> all = new ArrayList<>();
+        filed.rewriteAll((key, value) -> {
+            all.add(Map.entry(IndexCodec.id(key), IndexCodec.filed(value)));
+            return value;
+        });
+        all.sort(Comparator.<Map.Entry<String, FiledKeys>>comparingLong(e -> e.getValue().insertedAtSecond())
+                .thenComparing(Map.Entry::getKey));
+        for (Map.Entry<String, FiledKeys> e : all) {
+            for (byte[] key : e.getValue().keys()) {
+                index.probe(key, e.getKey(), e.getValue().insertedAtSecond() * 1000);
+            }
+        }
+        return all.size();
     }
 
     /**
@@ -299,6 +362,8 @@ public final class DedupCoordinator {
         }
         if (keyIndex != null) {
             removed += keyIndex.expire(cutoffMillis);
+            long cutoff = Math.max(0, cutoffMillis) / 1000;
+            removed += filed.rewriteAll((key, value) -> IndexCodec.filed(value).insertedAtSecond() < cutoff ? null : value);
         }
         return removed;
     }

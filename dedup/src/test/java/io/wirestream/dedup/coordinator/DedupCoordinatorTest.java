@@ -191,6 +191,38 @@ class DedupCoordinatorTest {
         assertEquals(Map.of(ORIGINAL, Decision.Status.UNIQUE, "other", Decision.Status.UNIQUE), c.passed);
     }
 
+    @Test
+    void shouldFindTheSameCandidatesAfterTheLookupIsRebuiltFromTheFiledKeys() {
+        Cluster c = new Cluster();
+        c.arrive(ORIGINAL, "https://daily.example/ferry", STORY, T0);
+        c.arrive("other", "https://daily.example/swifts", OTHER_STORY, T0 + 1_000);
+        c.deliverAll(m -> true);
+        // one process serves every partition here, so each article's probes merge into one filed record
+        assertEquals(2, c.filed.size(), "one filed record per article, not one per key");
+
+        // the lookup is lost (it keeps no changelog) and rebuilt from the filed keys alone
+        InMemoryByteStore lookup = new InMemoryByteStore();
+        lookup.put(new byte[] {'B', 0, 1, 2, 3, 4, 5, 6, 7, 8}, new byte[] {1, 'x', 0, 0, 0, 1});
+        c.index = DedupCoordinator.atIndex(DedupParameters.DEFAULTS, lookup, c.filed);
+        assertEquals(2, c.index.rebuildIndex(), "articles filed again");
+        assertEquals(16 + 2 + 16 + 2, lookup.size(), "the stale entry is gone, every key of both articles is back");
+        c.arrive(COPY, "https://mirror.example/ferry", STORY, T0 + 60_000);
+        c.deliverAll(m -> true);
+
+        assertEquals(List.of(COPY + "->" + ORIGINAL + " EXACT_TEXT"), c.notices());
+    }
+
+    @Test
+    void shouldForgetFiledKeysOlderThanTheCutoff() {
+        Cluster c = new Cluster();
+        c.arrive(ORIGINAL, "https://daily.example/ferry", STORY, T0);
+        c.deliverAll(m -> true);
+
+        c.index.expire(T0 + 1_000);
+        assertEquals(0, c.filed.size(), "filed keys expired");
+        assertEquals(0, c.index.rebuildIndex());
+    }
+
     // ---- every order
 
     /**
@@ -272,7 +304,8 @@ class DedupCoordinatorTest {
     static final class Cluster {
         final InMemoryWaitingArticles waiting = new InMemoryWaitingArticles();
         final DedupCoordinator home = DedupCoordinator.atHome(DedupParameters.DEFAULTS, ROUTING, new InMemoryByteStore(), waiting);
-        final DedupCoordinator index = DedupCoordinator.atIndex(DedupParameters.DEFAULTS, new InMemoryByteStore());
+        final InMemoryByteStore filed = new InMemoryByteStore();
+        DedupCoordinator index = DedupCoordinator.atIndex(DedupParameters.DEFAULTS, new InMemoryByteStore(), filed);
         final List<Message> inFlight = new ArrayList<>();
         final Map<String, Decision.Status> passed = new LinkedHashMap<>();
         final List<Notice> noticeList = new ArrayList<>();

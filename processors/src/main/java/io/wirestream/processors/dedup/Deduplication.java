@@ -50,6 +50,7 @@ public final class Deduplication implements PipelineStage {
     public static final String NAME = "dedup";
     public static final String SIGNATURES_STORE = "dedup-signatures";
     public static final String INDEX_STORE = "dedup-index";
+    public static final String INDEX_FILED_STORE = "dedup-index-filed";
     public static final String PENDING_STORE = "dedup-pending";
     public static final String GATHER_STORE = "dedup-gather";
     public static final String PROBES_TOPIC = "dedup-probes";
@@ -79,7 +80,11 @@ public final class Deduplication implements PipelineStage {
         long windowMs = ctx.config().dedupWindowMs();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SIGNATURES_STORE),
                 Serdes.Bytes(), Serdes.ByteArray()));
+        // the index's durable form is one record per article and partition (dedup-index-filed); the key lookup
+        // keeps no changelog (it would cost a record per index key) and is rebuilt from it whenever the index task starts
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INDEX_STORE),
+                Serdes.Bytes(), Serdes.ByteArray()).withLoggingDisabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INDEX_FILED_STORE),
                 Serdes.Bytes(), Serdes.ByteArray()));
         // an article is parked and its answers counted within a few commit intervals: the cache folds those
         // updates into one changelog record per commit instead of one per answer
@@ -101,7 +106,7 @@ public final class Deduplication implements PipelineStage {
                         .withKeySerde(Serdes.String()).withValueSerde(ctx.serdes().forValues(DedupProbe.class)));
 
         KStream<String, DedupMessage> fromIndex = probes
-                .process(() -> new IndexProcessor(parameters, windowMs), Named.as(step("index")), INDEX_STORE);
+                .process(() -> new IndexProcessor(parameters, windowMs), Named.as(step("index")), INDEX_STORE, INDEX_FILED_STORE);
 
         KStream<String, DedupAnswer> verified = fromIndex
                 .filter((id, m) -> m.getCheck() != null, Named.as(step("checks")))

@@ -12,12 +12,18 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A probe at the partition that owns its group of index keys ({@link DedupCoordinator#serve}): a check per
- * candidate, keyed by the candidate's id, and the PROBED answer, keyed by the probing article's id.
+ * candidate, keyed by the candidate's id, and the PROBED answer, keyed by the probing article's id. The index
+ * lives in {@code dedup-index-filed} (durable, one record per article) and {@code dedup-index} (the key lookup,
+ * without changelog, rebuilt at start).
  */
 final class IndexProcessor implements Processor<String, DedupProbe, String, DedupMessage> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IndexProcessor.class);
 
     private final DedupParameters parameters;
     private final long windowMs;
@@ -33,7 +39,14 @@ final class IndexProcessor implements Processor<String, DedupProbe, String, Dedu
     public void init(ProcessorContext<String, DedupMessage> context) {
         this.context = context;
         KeyValueStore<Bytes, byte[]> keys = context.getStateStore(Deduplication.INDEX_STORE);
-        this.coordinator = DedupCoordinator.atIndex(parameters, new KeyValueByteStore(keys));
+        KeyValueStore<Bytes, byte[]> filed = context.getStateStore(Deduplication.INDEX_FILED_STORE);
+        this.coordinator = DedupCoordinator.atIndex(parameters, new KeyValueByteStore(keys), new KeyValueByteStore(filed));
+        // processors start after their task's stores are restored: the lookup, which keeps no changelog, is rebuilt
+        // from the restored filed keys, so it holds exactly the committed index whatever happened before
+        long started = System.nanoTime();
+        int articles = coordinator.rebuildIndex();
+        LOG.info("deduplication index of task {} rebuilt from {} filed articles in {} ms", context.taskId(), articles,
+                (System.nanoTime() - started) / 1_000_000);
         context.schedule(Deduplication.expiryInterval(windowMs), PunctuationType.STREAM_TIME,
                 streamTime -> coordinator.expire(streamTime - windowMs));
     }

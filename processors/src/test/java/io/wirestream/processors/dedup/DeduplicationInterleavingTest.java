@@ -185,6 +185,7 @@ class DeduplicationInterleavingTest {
                 c.addStateStore(gathers);
             }
             indexContext.addStateStore(keys);
+            indexContext.addStateStore(store(Deduplication.INDEX_FILED_STORE, Serdes.Bytes(), Serdes.ByteArray()));
             scatter = new ScatterProcessor(DedupParameters.DEFAULTS, WINDOW_MS, PARTITIONS);
             index = new IndexProcessor(DedupParameters.DEFAULTS, WINDOW_MS);
             verifier = new VerifyProcessor(DedupParameters.DEFAULTS, PARTITIONS);
