@@ -29,7 +29,7 @@ import org.apache.kafka.streams.state.Stores;
  * <p>The protocol is {@link io.wirestream.dedup.coordinator.DedupCoordinator}, plain Java; the processors here
  * only carry its messages between partitions and keep its state in stores. Design (scatter/gather; see docs/dedup.md):
  * <pre>
- * articles by id --scatter--> one probe per partition owning index keys --[dedup-probes]--> index (store dedup-index)
+ * articles by id --scatter--> one probe per partition owning index keys --[dedup-probes]--> index (dedup-index-filed, dedup-index)
  *   index --check per candidate--> [dedup-checks] --> verify against the candidate's signature
  *   index --PROBED answer--------> [dedup-answers] --\
  *   verify --CHECKED answer------> [dedup-verified] --+--> gather --> verdict
@@ -40,7 +40,8 @@ import org.apache.kafka.streams.state.Stores;
  * and get its partition count, so an article's answers come back to the partition that parked it.
  *
  * <p>A copy produces a {@link DuplicateNotice} on {@code news.duplicates} (keyed by the copy's id) and
- * goes no further. State is RocksDB with changelogs; signatures and index entries expire after
+ * goes no further. State is RocksDB with changelogs, except the index's key lookup {@code dedup-index}, which is
+ * rebuilt from {@code dedup-index-filed} when the index task starts; signatures and index entries expire after
  * {@link io.wirestream.processors.ProcessorConfig#DEDUP_WINDOW_MS} of stream time. An article whose verdict
  * does not complete within {@link io.wirestream.processors.ProcessorConfig#DEDUP_ANSWER_TIMEOUT_MS} of
  * wall-clock time (an answer dead-lettered or lost) is passed on unchecked, with the reason.
