@@ -42,11 +42,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The stage's processors (the adapters of {@link io.wirestream.dedup.coordinator.DedupCoordinator}, whose own test
- * goes through every delivery order) driven message by message with their Avro records and stores, in orders that a running cluster produces when
- * two copies arrive at the same time on different partitions: each index key's partition sees one of the
- * two first, and the answers come back in any order. Whatever the interleaving, the copy gets exactly one
- * notice naming the original, and the original is passed on exactly once.
+ * The stage's processors (the adapters of {@link io.wirestream.dedup.coordinator.DedupCoordinator}, whose own
+ * test goes through every delivery order) driven message by message with their Avro records and stores, in
+ * orders that a running cluster produces when two copies arrive at the same time on different partitions: each
+ * index key's partition sees one of the two first, and the answers come back in any order. Whatever the
+ * interleaving, the copy gets exactly one notice naming the original, and the original is passed on exactly once.
  */
 @Timeout(120)
 class DeduplicationInterleavingTest {
