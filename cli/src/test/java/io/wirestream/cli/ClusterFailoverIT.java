@@ -52,7 +52,7 @@ class ClusterFailoverIT {
         Inputs inputs = Inputs.generate(1_200, 150, 5, 31L);
         LocalKafkaCluster nodes = cluster.cluster();
         try (Admin admin = cluster.admin();
-             Feeder feeder = new Feeder(cluster.config(Map.of()), prefix, 4, inputs, 10, Duration.ofMillis(350));
+             Feeder feeder = new Feeder(cluster.config(Map.of()), prefix, ProcessorFailoverIT.INPUT_PARTITIONS, inputs, 10, Duration.ofMillis(350));
              ChildProcessor processor = new ChildProcessor("cluster", appId, prefix, state.resolve("p"),
                  cluster.bootstrapServers(), cluster.registryUrl(), List.of())) {
             String raw = feeder.topics.raw().name();

@@ -79,6 +79,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class ProcessorFailoverIT {
+    /** Partitions of the input and output topics the feeder creates. */
+    static final int INPUT_PARTITIONS = 4;
+
     private static final Logger log = LoggerFactory.getLogger(ProcessorFailoverIT.class);
     private static final Path SAMPLES = Path.of("..", "samples", "articles");
     private static final Path LOGS = Path.of("target", "failover-it");
@@ -105,7 +108,7 @@ class ProcessorFailoverIT {
                 filter: {languages: [ru]}
             """);
         try (Admin admin = admin();
-             Feeder feeder = new Feeder(stack.config(Map.of()), prefix, 4, inputs, 30, Duration.ofMillis(300))) {
+             Feeder feeder = new Feeder(stack.config(Map.of()), prefix, INPUT_PARTITIONS, inputs, 30, Duration.ofMillis(300))) {
             admin.createTopics(List.of(new NewTopic("eos.routed.english", 4, (short) 1), new NewTopic("eos.routed.russian", 4, (short) 1)))
                 .all().get(30, TimeUnit.SECONDS);
             String raw = feeder.topics.raw().name();
@@ -152,7 +155,7 @@ class ProcessorFailoverIT {
         String appId = "failover-scale-" + UUID.randomUUID();
         Inputs inputs = Inputs.generate(1_200, 100, 6, 23L);
         try (Admin admin = admin();
-             Feeder feeder = new Feeder(stack.config(Map.of()), prefix, 4, inputs, 20, Duration.ofMillis(200));
+             Feeder feeder = new Feeder(stack.config(Map.of()), prefix, INPUT_PARTITIONS, inputs, 20, Duration.ofMillis(200));
              ChildProcessor a = new ChildProcessor("scale-a", appId, prefix, state.resolve("a"));
              ChildProcessor b = new ChildProcessor("scale-b", appId, prefix, state.resolve("b"))) {
             String raw = feeder.topics.raw().name();
@@ -593,6 +596,8 @@ class ProcessorFailoverIT {
                 "-D" + ProcessorConfig.STATE_DIR + "=" + stateDir,
                 "-D" + ProcessorConfig.TOPIC_PREFIX + "=" + prefix,
                 "-D" + ProcessorConfig.TOPIC_CREATE + "=false",
+                // the processors build their topology for this count and check it against the input topic
+                "-D" + ProcessorConfig.TOPIC_PARTITIONS + "=" + INPUT_PARTITIONS,
                 // a killed member leaves the group after 6 s (the broker's minimum) instead of 45 s
                 "-Dkafka.session.timeout.ms=6000",
                 "-Dkafka.heartbeat.interval.ms=1500",

@@ -19,6 +19,8 @@ import java.util.List;
  * signature value  8-byte publication millis, 4-byte insertion second, 1 flag byte
  *                  (bit 0: sketch present, bit 1: original present),
  *                  [2-byte count + 2 bytes per MinHash value], [original id + 8-byte publication millis]
+ * filed key     id (one record per article and partition of the index)
+ * filed value   4-byte unsigned insertion second, then per index key: 1 length byte + the key
  * id            1 length byte: bit 7 set = lower-case hex packed two digits a byte (the 32-char ids
  *               ingest assigns take 17 bytes), else UTF-8; at most 127 bytes either way
  * </pre>
@@ -156,6 +158,37 @@ public final class IndexCodec {
             out.add(new IndexEntry(id, in.getInt() & 0xffff_ffffL));
         }
         return out;
+    }
+
+    // ---- the keys an article is filed under on one partition
+
+    public static byte[] filed(FiledKeys filed) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4 + filed.keys().size() * 18);
+        long t = filed.insertedAtSecond();
+        out.write((int) (t >>> 24));
+        out.write((int) (t >>> 16));
+        out.write((int) (t >>> 8));
+        out.write((int) t);
+        for (byte[] key : filed.keys()) {
+            if (key.length == 0 || key.length > 255) {
+                throw new IllegalArgumentException("an index key is 1..255 bytes, was " + key.length);
+            }
+            out.write(key.length);
+            out.write(key, 0, key.length);
+        }
+        return out.toByteArray();
+    }
+
+    public static FiledKeys filed(byte[] value) {
+        ByteBuffer in = ByteBuffer.wrap(value);
+        long inserted = in.getInt() & 0xffff_ffffL;
+        List<byte[]> keys = new ArrayList<>();
+        while (in.hasRemaining()) {
+            byte[] key = new byte[in.get() & 0xff];
+            in.get(key);
+            keys.add(key);
+        }
+        return new FiledKeys(inserted, keys);
     }
 
     // ---- sketches on the wire

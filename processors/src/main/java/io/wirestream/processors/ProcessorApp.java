@@ -66,18 +66,15 @@ public final class ProcessorApp implements AutoCloseable {
             config.getLong(ProcessorConfig.THREAD_REPLACE_BACKOFF_MAX_MS), System::currentTimeMillis);
         this.serdes = new SerdeFactory(config.registryConfigs());
         Topics topics = new Topics(config.topicNames(), serdes);
-        String raw = config.topicNames().raw();
-        this.partitions = inputPartitions(config, raw).orElseGet(() -> {
-            log.info("Topic {} not found: the topology is built for the {} partitions it will be created with", raw,
-                config.topicSettings().partitions());
-            return config.topicSettings().partitions();
-        });
+        // the topology is built from configuration alone; start() checks the count against the cluster
+        this.partitions = config.topicSettings().partitions();
         this.topology = NewsPipeline.build(new StageContext(new StreamsBuilder(), topics, serdes, config, metrics, partitions), stages);
     }
 
     /**
      * The input topic's partition count, empty when it does not exist. Deduplication routes its probes to
-     * partitions itself and must know the count the repartition topics get (that of the input topic).
+     * partitions itself and must know the count the repartition topics get (that of the input topic): the
+     * topology is built for {@code topic.partitions}, and {@link #start()} refuses to run when the topic has another.
      */
     private static Optional<Integer> inputPartitions(ProcessorConfig config, String topic) {
         try (Admin admin = Admin.create(config.kafkaClientConfigs())) {
@@ -124,8 +121,9 @@ public final class ProcessorApp implements AutoCloseable {
         }
         String raw = config.topicNames().raw();
         inputPartitions(config, raw).filter(n -> n != partitions).ifPresent(n -> {
-            throw new IllegalStateException("topic " + raw + " has " + n + " partitions, but the topology was built for "
-                + partitions + " (it was created or changed in between): start the processors again");
+            throw new IllegalStateException("topic " + raw + " has " + n + " partitions, but " + ProcessorConfig.TOPIC_PARTITIONS
+                + "=" + partitions + ": set " + ProcessorConfig.TOPIC_PARTITIONS + "=" + n + " (deduplication routes its probes by the"
+                + " input topic's partition count, which every repartition topic of the pipeline gets)");
         });
         streams = new KafkaStreams(topology, config.streamsProperties());
         streams.setUncaughtExceptionHandler(error -> {

@@ -1,40 +1,34 @@
 package io.wirestream.processors.dedup;
 
-import io.wirestream.avro.dedup.DedupAnswer;
-import io.wirestream.avro.dedup.DedupAnswerType;
-import io.wirestream.avro.dedup.DedupCheck;
-import io.wirestream.avro.dedup.DedupMatchKind;
 import io.wirestream.avro.dedup.DedupMessage;
 import io.wirestream.avro.dedup.DedupProbe;
 import io.wirestream.dedup.DedupParameters;
-import io.wirestream.dedup.IndexCodec;
-import io.wirestream.dedup.MatchKind;
-import io.wirestream.dedup.NearDuplicateIndex;
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import io.wirestream.dedup.coordinator.Check;
+import io.wirestream.dedup.coordinator.DedupCoordinator;
+import io.wirestream.dedup.coordinator.Served;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Step 2, on the partition that owns a group of index keys: files the article under each key, sends one
- * check to each distinct article already filed under any of them (keyed by that article's id, with the
- * strongest kind of key they share), then one PROBED answer saying how many keys were served and how many
- * checks went out (keyed by the probing article's id). Every copy of a story meets its other copies here,
- * whichever partition and instance their ids belong to.
+ * A probe at the partition that owns its group of index keys ({@link DedupCoordinator#serve}): a check per
+ * candidate, keyed by the candidate's id, and the PROBED answer, keyed by the probing article's id. The index
+ * lives in {@code dedup-index-filed} (durable, one record per article) and {@code dedup-index} (the key lookup,
+ * without changelog, rebuilt at start).
  */
 final class IndexProcessor implements Processor<String, DedupProbe, String, DedupMessage> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IndexProcessor.class);
 
     private final DedupParameters parameters;
     private final long windowMs;
     private ProcessorContext<String, DedupMessage> context;
-    private NearDuplicateIndex index;
+    private DedupCoordinator coordinator;
 
     IndexProcessor(DedupParameters parameters, long windowMs) {
         this.parameters = parameters;
@@ -45,42 +39,26 @@ final class IndexProcessor implements Processor<String, DedupProbe, String, Dedu
     public void init(ProcessorContext<String, DedupMessage> context) {
         this.context = context;
         KeyValueStore<Bytes, byte[]> keys = context.getStateStore(Deduplication.INDEX_STORE);
-        this.index = NearDuplicateIndex.keysOnly(parameters, new KeyValueByteStore(keys));
+        KeyValueStore<Bytes, byte[]> filed = context.getStateStore(Deduplication.INDEX_FILED_STORE);
+        this.coordinator = DedupCoordinator.atIndex(parameters, new KeyValueByteStore(keys), new KeyValueByteStore(filed));
+        // processors start after their task's stores are restored: the lookup, which keeps no changelog, is rebuilt
+        // from the restored filed keys, so it holds exactly the committed index whatever happened before
+        long started = System.nanoTime();
+        int articles = coordinator.rebuildIndex();
+        LOG.info("deduplication index of task {} rebuilt from {} filed articles in {} ms", context.taskId(), articles,
+                (System.nanoTime() - started) / 1_000_000);
         context.schedule(Deduplication.expiryInterval(windowMs), PunctuationType.STREAM_TIME,
-                streamTime -> index.expire(streamTime - windowMs));
+                streamTime -> coordinator.expire(streamTime - windowMs));
     }
 
     @Override
     public void process(Record<String, DedupProbe> record) {
-        DedupProbe probe = record.value();
-        List<ByteBuffer> keys = new ArrayList<>(probe.getIndexKeys());
-        if (probe.getIndexKey() != null) {
-            keys.add(probe.getIndexKey()); // a single-key probe written before keys were grouped
+        Served served = coordinator.serve(DedupMessages.fromAvro(record.value()), record.timestamp());
+        for (Check check : served.checks()) {
+            context.forward(record.withKey(check.candidateId())
+                    .withValue(DedupMessage.newBuilder().setCheck(DedupMessages.toAvro(check)).setAnswer(null).build()));
         }
-        // one check per candidate, whatever number of keys it shares with the article: the strongest kind wins
-        Map<String, MatchKind> candidates = new LinkedHashMap<>();
-        for (ByteBuffer buffer : keys) {
-            byte[] key = bytes(buffer);
-            MatchKind kind = IndexCodec.kindOf(key);
-            for (String candidate : index.probe(key, probe.getArticleId(), record.timestamp())) {
-                candidates.merge(candidate, kind, (a, b) -> a.compareTo(b) <= 0 ? a : b);
-            }
-        }
-        candidates.forEach((candidate, kind) -> {
-            DedupCheck check = DedupCheck.newBuilder().setProbeId(probe.getArticleId()).setCandidateId(candidate)
-                    .setKind(DedupMatchKind.valueOf(kind.name())).setSketch(probe.getSketch())
-                    .setProbePublishedAt(probe.getPublishedAt()).build();
-            context.forward(record.withKey(candidate).withValue(DedupMessage.newBuilder().setCheck(check).setAnswer(null).build()));
-        });
-        DedupAnswer answer = DedupAnswer.newBuilder().setArticleId(probe.getArticleId()).setType(DedupAnswerType.PROBED)
-                .setChecksSent(candidates.size()).setKeysServed(keys.size()).setMatches(new ArrayList<>()).build();
-        context.forward(record.withKey(probe.getArticleId()).withValue(DedupMessage.newBuilder().setCheck(null).setAnswer(answer).build()));
-    }
-
-    static byte[] bytes(ByteBuffer buffer) {
-        ByteBuffer b = buffer.duplicate();
-        byte[] out = new byte[b.remaining()];
-        b.get(out);
-        return out;
+        context.forward(record.withKey(served.answer().articleId())
+                .withValue(DedupMessage.newBuilder().setCheck(null).setAnswer(DedupMessages.toAvro(served.answer())).build()));
     }
 }

@@ -3,15 +3,11 @@ package io.wirestream.processors.dedup;
 import io.wirestream.avro.DedupStatus;
 import io.wirestream.avro.DedupVerdict;
 import io.wirestream.avro.EnrichedArticle;
-import io.wirestream.avro.dedup.DedupGather;
-import io.wirestream.avro.dedup.DedupProbe;
-import io.wirestream.dedup.ArticleSignature;
 import io.wirestream.dedup.DedupParameters;
-import io.wirestream.dedup.IndexCodec;
-import io.wirestream.dedup.NearDuplicateIndex;
-import io.wirestream.dedup.SignatureFactory;
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
+import io.wirestream.dedup.coordinator.Arrival;
+import io.wirestream.dedup.coordinator.DedupCoordinator;
+import io.wirestream.dedup.coordinator.Probe;
+import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -23,42 +19,36 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Step 1, on the partition of the article id: signs the article, registers its signature, parks the
- * article until its verdict, and sends its index keys to the partitions that own them, one probe per
- * partition with all the keys that partition owns ({@link ProbeRouting}): at most 18 keys, but only as
- * many messages as distinct partitions.
- *
- * <p>Re-deliveries (an id already registered inside the window) are answered by
- * {@link RedeliveryProcessor} before they reach this step.
+ * The arrival of an article at the partition of its id ({@link DedupCoordinator#arrive}): a re-delivery gets its
+ * notice at once; any other article is parked in {@code dedup-pending} until its verdict, and its probes go out,
+ * one per partition of {@code dedup-probes} owning some of its index keys, keyed by the hex of the group's first
+ * key ({@link ProbeRouting}).
  */
-final class ScatterProcessor implements Processor<String, EnrichedArticle, String, DedupProbe> {
+final class ScatterProcessor implements Processor<String, EnrichedArticle, String, Arrived> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScatterProcessor.class);
 
-    private final SignatureFactory factory;
     private final DedupParameters parameters;
     private final long windowMs;
     private final int partitions;
-    private ProcessorContext<String, DedupProbe> context;
-    private NearDuplicateIndex index;
+    private ProcessorContext<String, Arrived> context;
+    private DedupCoordinator coordinator;
     private KeyValueStore<String, EnrichedArticle> pending;
-    private KeyValueStore<String, DedupGather> gathers;
 
     /** @param partitions the partition count of {@code dedup-probes} (that of {@code news.raw}) */
     ScatterProcessor(DedupParameters parameters, long windowMs, int partitions) {
         this.parameters = parameters;
-        this.factory = new SignatureFactory(parameters);
         this.windowMs = windowMs;
         this.partitions = partitions;
     }
 
     @Override
-    public void init(ProcessorContext<String, DedupProbe> context) {
+    public void init(ProcessorContext<String, Arrived> context) {
         this.context = context;
         KeyValueStore<Bytes, byte[]> signatures = context.getStateStore(Deduplication.SIGNATURES_STORE);
-        this.index = NearDuplicateIndex.signaturesOnly(parameters, new KeyValueByteStore(signatures));
+        this.coordinator = DedupCoordinator.atHome(parameters, key -> ProbeRouting.partitionOf(key, partitions),
+                new KeyValueByteStore(signatures), new StoreWaitingArticles(context.getStateStore(Deduplication.GATHER_STORE)));
         this.pending = context.getStateStore(Deduplication.PENDING_STORE);
-        this.gathers = context.getStateStore(Deduplication.GATHER_STORE);
         context.schedule(Deduplication.expiryInterval(windowMs), PunctuationType.STREAM_TIME, this::expire);
     }
 
@@ -66,29 +56,20 @@ final class ScatterProcessor implements Processor<String, EnrichedArticle, Strin
     public void process(Record<String, EnrichedArticle> record) {
         EnrichedArticle article = record.value();
         String id = record.key();
-        ArticleSignature signature = factory.sign(id, article.getUrl(), article.getBody(), Deduplication.publishedAt(article));
-        List<byte[]> keys = IndexCodec.indexKeys(signature);
-        if (keys.isEmpty()) {
-            throw new IllegalArgumentException("article " + id + " has neither a valid URL nor any text to deduplicate on");
-        }
-        if (!index.register(signature, record.timestamp())) {
-            // unreachable while RedeliveryProcessor runs first on the same store and task
-            LOG.warn("article {} was already deduplicated inside the window: re-delivery dropped", id);
+        Arrival arrival = coordinator.arrive(id, article.getUrl(), article.getBody(), Deduplication.publishedAt(article),
+                record.timestamp(), context.currentSystemTimeMs());
+        if (arrival.isRedelivery()) {
+            DedupOutcome outcome = new DedupOutcome(null, List.of(DedupMessages.toAvro(arrival.redelivery(), article.getOrigin(),
+                    article.getTitle(), Instant.now())));
+            context.forward(record.withValue(new Arrived(null, outcome)));
             return;
         }
         pending.put(id, EnrichedArticle.newBuilder(article)
-                .setCanonicalUrl(signature.canonicalUrl().orElse(null))
-                .setDedup(DedupVerdict.newBuilder().setStatus(DedupStatus.NOT_CHECKED)
-                        .setFingerprint(signature.textFingerprint().orElse(null)).build())
+                .setCanonicalUrl(arrival.canonicalUrl())
+                .setDedup(DedupVerdict.newBuilder().setStatus(DedupStatus.NOT_CHECKED).setFingerprint(arrival.fingerprint()).build())
                 .build());
-        gathers.put(id, DedupGather.newBuilder().setArticleId(id).setPublishedAt(signature.ref().publishedAt())
-                .setProbesExpected(keys.size()).setStartedAt(context.currentSystemTimeMs()).setMatches(new ArrayList<>()).build());
-        ByteBuffer sketch = signature.minHash().map(m -> ByteBuffer.wrap(IndexCodec.sketch(m))).orElse(null);
-        for (List<byte[]> group : ProbeRouting.group(keys, partitions).values()) {
-            DedupProbe probe = DedupProbe.newBuilder().setArticleId(id).setIndexKey(null)
-                    .setIndexKeys(group.stream().map(ByteBuffer::wrap).toList()).setSketch(sketch)
-                    .setPublishedAt(signature.ref().publishedAt()).build();
-            context.forward(record.withKey(ProbeRouting.hex(group.get(0))).withValue(probe));
+        for (Probe probe : arrival.probes()) {
+            context.forward(record.withKey(ProbeRouting.hex(probe.indexKeys().get(0))).withValue(new Arrived(DedupMessages.toAvro(probe), null)));
         }
     }
 
@@ -98,7 +79,7 @@ final class ScatterProcessor implements Processor<String, EnrichedArticle, Strin
      * gives up waiting for a verdict by wall-clock time and passes the article on.
      */
     private void expire(long streamTime) {
-        int removed = index.expire(streamTime - windowMs);
+        int removed = coordinator.expire(streamTime - windowMs);
         if (removed > 0) {
             LOG.info("expired {} signatures older than {} ms of stream time", removed, windowMs);
         }

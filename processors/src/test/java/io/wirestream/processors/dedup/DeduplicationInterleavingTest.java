@@ -19,7 +19,8 @@ import io.wirestream.dedup.DedupParameters;
 import io.wirestream.processors.ProcessorConfig;
 import io.wirestream.processors.clean.Cleaning;
 import io.wirestream.processors.clean.TextCleaner;
-import io.wirestream.testkit.KafkaStack;
+import io.wirestream.core.WirestreamConfig;
+import io.wirestream.testkit.InMemorySchemaRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,19 +40,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The stage's four processors driven message by message, in orders that a running cluster produces when
- * two copies arrive at the same time on different partitions: each index key's partition sees one of the
- * two first, and the answers come back in any order. Whatever the interleaving, the copy gets exactly one
- * notice naming the original, and the original is passed on exactly once.
+ * The stage's processors (the adapters of {@link io.wirestream.dedup.coordinator.DedupCoordinator}, whose own
+ * test goes through every delivery order) driven message by message with their Avro records and stores, in
+ * orders that a running cluster produces when two copies arrive at the same time on different partitions: each
+ * index key's partition sees one of the two first, and the answers come back in any order. Whatever the
+ * interleaving, the copy gets exactly one notice naming the original, and the original is passed on exactly once.
  */
 @Timeout(120)
 class DeduplicationInterleavingTest {
-
-    @RegisterExtension
-    static final KafkaStack stack = new KafkaStack();
 
     private static final String ORIGINAL = "a-original";
     private static final String COPY = "b-copy";
@@ -61,7 +59,9 @@ class DeduplicationInterleavingTest {
 
     @BeforeEach
     void setUp() {
-        serdes = new SerdeFactory(new ProcessorConfig(stack.config(Map.of())).registryConfigs());
+        serdes = new SerdeFactory(new InMemorySchemaRegistry(), new ProcessorConfig(Map.of(
+                WirestreamConfig.BOOTSTRAP_SERVERS, "unused.invalid:9092",
+                WirestreamConfig.SCHEMA_REGISTRY_URL, InMemorySchemaRegistry.URL)).registryConfigs());
         home = new Processors(serdes);
     }
 
@@ -149,11 +149,11 @@ class DeduplicationInterleavingTest {
         /** Partitions the keys are grouped for; each group is one probe, served in the order the test picks. */
         private static final int PARTITIONS = 6;
         final Cleaning cleaning = new Cleaning(new TextCleaner(), "test");
-        final MockProcessorContext<String, DedupProbe> scatterContext;
+        final MockProcessorContext<String, Arrived> scatterContext;
         final MockProcessorContext<String, DedupMessage> indexContext;
         final MockProcessorContext<String, DedupAnswer> verifyContext;
         final MockProcessorContext<String, DedupOutcome> gatherContext;
-        final Processor<String, EnrichedArticle, String, DedupProbe> scatter;
+        final Processor<String, EnrichedArticle, String, Arrived> scatter;
         final Processor<String, DedupProbe, String, DedupMessage> index;
         final Processor<String, DedupCheck, String, DedupAnswer> verifier;
         final Processor<String, DedupAnswer, String, DedupOutcome> gatherer;
@@ -185,10 +185,11 @@ class DeduplicationInterleavingTest {
                 c.addStateStore(gathers);
             }
             indexContext.addStateStore(keys);
+            indexContext.addStateStore(store(Deduplication.INDEX_FILED_STORE, Serdes.Bytes(), Serdes.ByteArray()));
             scatter = new ScatterProcessor(DedupParameters.DEFAULTS, WINDOW_MS, PARTITIONS);
             index = new IndexProcessor(DedupParameters.DEFAULTS, WINDOW_MS);
-            verifier = new VerifyProcessor(DedupParameters.DEFAULTS);
-            gatherer = new GatherProcessor(DedupParameters.DEFAULTS, 600_000L);
+            verifier = new VerifyProcessor(DedupParameters.DEFAULTS, PARTITIONS);
+            gatherer = new GatherProcessor(DedupParameters.DEFAULTS, 600_000L, PARTITIONS);
             scatter.init(scatterContext);
             index.init(indexContext);
             verifier.init(verifyContext);
@@ -221,7 +222,8 @@ class DeduplicationInterleavingTest {
         List<Record<String, DedupProbe>> scatter(EnrichedArticle article) {
             scatterContext.resetForwards();
             scatter.process(new Record<>(article.getId(), article, PUBLISHED.toEpochMilli()));
-            return scatterContext.forwarded().stream().map(f -> Processors.<String, DedupProbe>copy(f.record())).toList();
+            return scatterContext.forwarded().stream()
+                    .map(f -> new Record<>(f.record().key(), f.record().value().probe(), f.record().timestamp())).toList();
         }
 
         /**
@@ -290,11 +292,11 @@ class DeduplicationInterleavingTest {
             Map<Integer, Record<String, DedupProbe>> out = new LinkedHashMap<>();
             for (Record<String, DedupProbe> p : probes) {
                 for (java.nio.ByteBuffer key : p.value().getIndexKeys()) {
-                    assertEquals(ProbeRouting.partitionOf(IndexProcessor.bytes(key), PARTITIONS),
-                            ProbeRouting.partitionOf(IndexProcessor.bytes(p.value().getIndexKeys().get(0)), PARTITIONS),
+                    assertEquals(ProbeRouting.partitionOf(DedupMessages.bytes(key), PARTITIONS),
+                            ProbeRouting.partitionOf(DedupMessages.bytes(p.value().getIndexKeys().get(0)), PARTITIONS),
                             "every key of a probe lives on one partition");
                 }
-                Record<String, DedupProbe> before = out.put(ProbeRouting.partitionOf(IndexProcessor.bytes(p.value().getIndexKeys().get(0)),
+                Record<String, DedupProbe> before = out.put(ProbeRouting.partitionOf(DedupMessages.bytes(p.value().getIndexKeys().get(0)),
                         PARTITIONS), p);
                 assertEquals(null, before, "one probe per partition");
             }

@@ -19,7 +19,8 @@ import io.wirestream.core.Topics;
 import io.wirestream.processors.NewsPipeline;
 import io.wirestream.processors.ProcessorConfig;
 import io.wirestream.processors.StageContext;
-import io.wirestream.testkit.KafkaStack;
+import io.wirestream.core.WirestreamConfig;
+import io.wirestream.testkit.InMemorySchemaRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import io.wirestream.dedup.DedupParameters;
+import io.wirestream.dedup.IndexCodec;
+import io.wirestream.dedup.SignatureFactory;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.BytesDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -39,15 +45,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The production pipeline with the deduplication stage, production serdes and a real registry, through TopologyTestDriver. */
+/**
+ * The production pipeline with the deduplication stage and production serdes, through TopologyTestDriver, without a
+ * broker: the registry's rules run in memory ({@link InMemorySchemaRegistry}), the partition count comes from
+ * {@code topic.partitions}.
+ */
 @Timeout(120)
 class DeduplicationTopologyTest {
-
-    @RegisterExtension
-    static final KafkaStack stack = new KafkaStack();
 
     private static final Duration WINDOW = Duration.ofHours(1);
 
@@ -62,13 +68,17 @@ class DeduplicationTopologyTest {
     private TestOutputTopic<String, EnrichedArticle> enriched;
     private TestOutputTopic<String, DuplicateNotice> duplicates;
 
+    private ProcessorConfig config;
+
     @BeforeEach
     void setUp() {
-        ProcessorConfig config = new ProcessorConfig(stack.config(Map.of(
+        config = new ProcessorConfig(Map.of(
+                WirestreamConfig.BOOTSTRAP_SERVERS, "unused.invalid:9092",
+                WirestreamConfig.SCHEMA_REGISTRY_URL, InMemorySchemaRegistry.URL,
                 ProcessorConfig.APPLICATION_ID, "dedup-topology-" + UUID.randomUUID(),
                 ProcessorConfig.STATE_DIR, stateDir.toString(),
-                ProcessorConfig.DEDUP_WINDOW_MS, WINDOW.toMillis())));
-        serdes = new SerdeFactory(config.registryConfigs());
+                ProcessorConfig.DEDUP_WINDOW_MS, WINDOW.toMillis()));
+        serdes = new SerdeFactory(new InMemorySchemaRegistry(), config.registryConfigs());
         topics = new Topics(config.topicNames(), serdes);
         topology = NewsPipeline.build(new StageContext(new StreamsBuilder(), topics, serdes, config), List.of(new Deduplication()));
         driver = new TopologyTestDriver(topology, config.streamsProperties());
@@ -223,10 +233,25 @@ class DeduplicationTopologyTest {
     @Test
     void shouldNameEveryStoreAndInternalTopic() {
         String description = topology.describe().toString();
-        for (String name : List.of("dedup-signatures", "dedup-index", "dedup-pending", "dedup-gather", "dedup-probes-repartition",
+        for (String name : List.of("dedup-signatures", "dedup-index", "dedup-index-filed", "dedup-pending", "dedup-gather", "dedup-probes-repartition",
                 "dedup-checks-repartition", "dedup-answers-repartition", "dedup-verified-repartition", "dedup.scatter", "dedup.gather")) {
             assertTrue(description.contains(name), name + " missing from\n" + description);
         }
+    }
+
+    @Test
+    void shouldKeepTheIndexDurableAsOneRecordPerArticleAndPartitionNotPerKey() {
+        send(article("a", "https://daily.example/library", null, STORY, PUBLISHED), PUBLISHED);
+        assertEquals(Map.of("a", DedupStatus.UNIQUE), enrichedStatuses());
+
+        String prefix = config.applicationId() + "-";
+        assertTrue(driver.producedTopicNames().contains(prefix + "dedup-index-filed-changelog"), "produced " + driver.producedTopicNames());
+        assertTrue(!driver.producedTopicNames().contains(prefix + "dedup-index-changelog"), "the key lookup keeps no changelog: "
+                + driver.producedTopicNames());
+        int probes = ProbeRouting.group(IndexCodec.indexKeys(new SignatureFactory(DedupParameters.DEFAULTS)
+                .sign("a", "https://daily.example/library", STORY, PUBLISHED.toEpochMilli())), config.topicSettings().partitions()).size();
+        assertEquals(probes, driver.createOutputTopic(prefix + "dedup-index-filed-changelog", new BytesDeserializer(),
+                new ByteArrayDeserializer()).getQueueSize(), "one filed record per probe");
     }
 
     /** The production threshold, read once so the assertion above names it. */

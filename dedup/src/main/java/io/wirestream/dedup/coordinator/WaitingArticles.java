@@ -1,0 +1,20 @@
+package io.wirestream.dedup.coordinator;
+
+import java.util.List;
+
+/**
+ * The articles waiting for their verdicts at one home, by id. The streaming stage keeps them in a Kafka Streams
+ * store with a changelog; {@link InMemoryWaitingArticles} keeps them in a map.
+ */
+public interface WaitingArticles {
+
+    /** @return the waiting article, or null when this id is not waiting */
+    Waiting get(String articleId);
+
+    void put(Waiting waiting);
+
+    void remove(String articleId);
+
+    /** @return every waiting article (a snapshot: the caller may remove while going through it) */
+    List<Waiting> all();
+}
