@@ -111,6 +111,7 @@ class BadInputCampaignIT {
 
         ProcessorConfig processorConfig = new ProcessorConfig(stack.config(Map.of(
             WirestreamConfig.TOPIC_PREFIX, "bad",
+            WirestreamConfig.TOPIC_PARTITIONS, "2",
             ProcessorConfig.APPLICATION_ID, "bad-input-" + UUID.randomUUID(),
             ProcessorConfig.STATE_DIR, work.resolve("state").toString(),
             "ops.http.port", "0")));
