@@ -90,9 +90,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--latency-seconds", defaultValue = "15", description = "Length of the paced latency run; 0 skips it (default ${DEFAULT-VALUE}).")
     int latencySeconds;
 
-    @Option(names = "--latency-rate", defaultValue = "0",
-        description = "Articles per second of the latency run; 0: --latency-load times the pipeline's median (default ${DEFAULT-VALUE}).")
-    double latencyRate;
+    @Option(names = "--latency-rate", paramLabel = "ARTICLES_PER_S",
+        description = "Articles per second of a latency run; repeat for several runs (default: one run at --latency-load times the pipeline's median).")
+    List<Double> latencyRates = new ArrayList<>();
 
     @Option(names = "--latency-load", defaultValue = "0.5",
         description = "Rate of the latency run as a fraction of the pipeline's median throughput, unless --latency-rate is given (default ${DEFAULT-VALUE}).")
@@ -129,7 +129,7 @@ final class BenchCommand implements Callable<Integer> {
             TopicNames names = config.topicNames();
             try (ProcessorApp app = new ProcessorApp(config);
                  SerdeFactory serdes = new SerdeFactory(config.registryConfigs());
-                 KafkaStreams passThrough = passThrough(stack.bootstrapServers(), streamThreads);
+                 KafkaStreams passThrough = passThrough(stack.bootstrapServers(), streamThreads, PASS_IN, PASS_OUT);
                  SecondInstance second = instances == 2 ? new SecondInstance(stack, config, instanceJavaOptions) : null) {
                 Serializer<RawArticle> serializer = serdes.forValues(RawArticle.class).serializer();
                 createTopics(stack, List.of(PASS_IN, PASS_OUT));
@@ -163,16 +163,19 @@ final class BenchCommand implements Callable<Integer> {
                     }
                     Spread ptSpread = Spread.of(measured.get(PASS_THROUGH).stream().map(BenchLeg.Round::perSecond).toList());
                     Spread plSpread = Spread.of(measured.get(PIPELINE).stream().map(BenchLeg.Round::perSecond).toList());
-                    String latency = "";
-                    if (latencySeconds > 0) {
-                        double rate = latencyRate > 0 ? latencyRate : Math.max(1, plSpread.median() * latencyLoad);
+                    StringBuilder latency = new StringBuilder();
+                    List<Double> rates = latencyRates.isEmpty() ? List.of(Math.max(1, plSpread.median() * latencyLoad)) : latencyRates;
+                    for (double rate : latencySeconds > 0 ? rates : List.<Double>of()) {
                         int count = (int) Math.max(1, rate * latencySeconds);
                         List<byte[]> paced = articles(serializer, names.raw(), generator, nextArticle, count);
+                        nextArticle += count;
                         Histogram h = pipeline.latency(rate, count, paced::get);
-                        latency = String.format("pipeline latency at %,.0f articles/s for %d s: p50 %,d ms, p99 %,d ms, max %,d ms (%,d outputs)",
-                            rate, latencySeconds, h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getMaxValue(), h.getTotalCount());
+                        latency.append(String.format("pipeline latency at %,.0f articles/s for %d s: p50 %,d ms, p99 %,d ms, max %,d ms (%,d outputs)%n",
+                            rate, latencySeconds, h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getMaxValue(), h.getTotalCount()));
+                        out.print(latency.substring(latency.lastIndexOf("pipeline latency")));
+                        out.flush();
                     }
-                    out.print(summary(measured, ptSpread, plSpread, latency, internalTraffic(stack, config.applicationId(), names.raw())));
+                    out.print(summary(measured, ptSpread, plSpread, latency.toString(), internalTraffic(stack, config.applicationId(), names.raw())));
                     out.flush();
                 }
             }
@@ -190,6 +193,9 @@ final class BenchCommand implements Callable<Integer> {
         if (instances < 1 || instances > 2) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--instances must be 1 or 2, was " + instances);
         }
+        if (latencyRates.stream().anyMatch(r -> !(r > 0))) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--latency-rate must be above 0, was " + latencyRates);
+        }
         if (articles < 1 || passThroughRecords < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--articles and --pass-through-records must be at least 1");
         }
@@ -200,9 +206,10 @@ final class BenchCommand implements Callable<Integer> {
         if (counted) {
             measured.computeIfAbsent(r.leg(), k -> new ArrayList<>()).add(r);
         }
-        out.printf("%-12s %s %d: %,d records in %.1f s = %,.0f records/s; producer retries %d%n", r.leg(),
-            counted ? "round" : "warm-up", counted ? r.round() : r.round() + warmUpRounds, r.records(), r.seconds(), r.perSecond(),
-            r.producerRetries());
+        String unit = r.leg().equals(PIPELINE) ? "articles" : "records";
+        out.printf("%-12s %s %d: %,d %s in %.1f s = %,.0f %s/s; producer retries %d%n", r.leg(),
+            counted ? "round" : "warm-up", counted ? r.round() : r.round() + warmUpRounds, r.records(), unit, r.seconds(), r.perSecond(),
+            unit, r.producerRetries());
         out.flush();
     }
 
@@ -219,9 +226,7 @@ final class BenchCommand implements Callable<Integer> {
         long plRetries = measured.get(PIPELINE).stream().mapToLong(BenchLeg.Round::producerRetries).sum();
         b.append(String.format("producer retries in the measured rounds: pass-through %d, pipeline %d%s%n", ptRetries, plRetries,
             instances == 2 ? " (this process's instance only)" : ""));
-        if (!latency.isEmpty()) {
-            b.append(latency).append(System.lineSeparator());
-        }
+        b.append(latency);
         b.append(internal);
         return b.toString();
     }
@@ -243,11 +248,11 @@ final class BenchCommand implements Callable<Integer> {
         return new ProcessorConfig(c);
     }
 
-    /** The denominator: bytes copied from {@link #PASS_IN} to {@link #PASS_OUT} with the pipeline's guarantee, compression and commit interval. */
-    static KafkaStreams passThrough(String bootstrapServers, int streamThreads) throws java.io.IOException {
+    /** The denominator: bytes copied from {@code in} to {@code out} with the pipeline's guarantee, compression and commit interval. */
+    static KafkaStreams passThrough(String bootstrapServers, int streamThreads, String in, String out) throws java.io.IOException {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(PASS_IN, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
-            .to(PASS_OUT, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
+        builder.stream(in, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
+            .to(out, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "passthrough-" + UUID.randomUUID());
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
