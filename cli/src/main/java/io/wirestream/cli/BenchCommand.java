@@ -71,7 +71,7 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--articles", defaultValue = "10000", description = "Articles per pipeline round (default ${DEFAULT-VALUE}).")
+    @Option(names = "--articles", defaultValue = "5000", description = "Articles per pipeline round (default ${DEFAULT-VALUE}).")
     int articles;
 
     @Option(names = "--pass-through-records", defaultValue = "40000",
@@ -81,7 +81,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "3", description = "Measured rounds per leg, the legs alternated (default ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--warm-up-rounds", defaultValue = "1", description = "Rounds per leg run first and not counted (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warm-up-rounds", defaultValue = "2", description = "Rounds per leg run first and not counted (default ${DEFAULT-VALUE}).")
     int warmUpRounds;
 
     @Option(names = "--article-bytes", defaultValue = "4096", description = "Body size of each article in bytes (default ${DEFAULT-VALUE}).")

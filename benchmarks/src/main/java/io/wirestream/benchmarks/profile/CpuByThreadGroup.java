@@ -39,7 +39,9 @@ import java.util.TreeMap;
 public final class CpuByThreadGroup {
     /** The event the bench commits for each measured round; its field {@code leg} names the leg. */
     public static final String ROUND_EVENT = "io.wirestream.BenchRound";
-    static final String VM_THREADS = "GC, JIT compilers and other VM threads (process CPU minus Java threads)";
+    static final String VM_THREADS = "GC and other VM threads (process CPU minus Java threads)";
+    /** Successive passes of the periodic ThreadCPULoad task are further apart than this; events of one pass closer. */
+    private static final Duration PASS_GAP = Duration.ofMillis(200);
 
     private record Window(String leg, Instant start, Instant end) {
         boolean contains(Instant t) {
@@ -95,10 +97,36 @@ public final class CpuByThreadGroup {
         }
     }
 
+    /**
+     * The wall-clock interval each ThreadCPULoad event covers. JFR measures every Java thread once per period
+     * and restarts each thread's wall clock at every pass, but emits an event only for a thread that used at
+     * least 1 ms of CPU since its last event (the CPU time carries over, the wall clock does not): so an event
+     * covers the time since the previous pass over all threads, not since that thread's previous event.
+     */
+    static Map<Instant, Double> passIntervals(List<Instant> times) {
+        List<Instant> sorted = times.stream().sorted().toList();
+        Map<Instant, Double> covered = new HashMap<>();
+        Instant passStart = null;
+        Instant previousPassStart = null;
+        Instant previous = null;
+        for (Instant t : sorted) {
+            if (previous == null || Duration.between(previous, t).compareTo(PASS_GAP) > 0) {
+                previousPassStart = passStart;
+                passStart = t;
+            }
+            if (previousPassStart != null) {
+                covered.put(t, seconds(previousPassStart, passStart));
+            }
+            previous = t;
+        }
+        return covered;
+    }
+
     Tally tally(List<RecordedEvent> events, List<Window> windows, int cpus) {
         Tally t = new Tally();
         windows.forEach(w -> t.seconds += Duration.between(w.start(), w.end()).toMillis() / 1e3);
-        Map<Long, Instant> previousThreadLoad = new HashMap<>();
+        Map<Instant, Double> threadLoadIntervals = passIntervals(events.stream()
+            .filter(e -> e.getEventType().getName().equals("jdk.ThreadCPULoad")).map(RecordedEvent::getEndTime).toList());
         Instant previousProcessLoad = null;
         for (RecordedEvent e : events) {
             String type = e.getEventType().getName();
@@ -115,12 +143,10 @@ public final class CpuByThreadGroup {
                     }
                 }
                 case "jdk.ThreadCPULoad" -> {
-                    RecordedThread thread = e.getThread("eventThread");
-                    long id = thread == null ? -1 : thread.getId();
-                    Instant since = previousThreadLoad.put(id, at);
-                    if (since != null && inAny(windows, at)) {
+                    Double covered = threadLoadIntervals.get(at);
+                    if (covered != null && inAny(windows, at)) {
                         double load = e.getFloat("user") + e.getFloat("system");
-                        t.cpuSeconds.merge(groups.groupOf(threadName(thread)), load * cpus * seconds(since, at), Double::sum);
+                        t.cpuSeconds.merge(groups.groupOf(threadName(e.getThread("eventThread"))), load * cpus * covered, Double::sum);
                     }
                 }
                 case "jdk.CPULoad" -> {
@@ -167,7 +193,7 @@ public final class CpuByThreadGroup {
         }
         out.printf("| total | %,d | | %.1f | |%n%n", samples, cpuTotal);
         if (!t.otherThreadSamples.isEmpty()) {
-            out.println("threads in \"" + ThreadGroups.OTHER + "\" (samples): " + t.otherThreadSamples);
+            out.println("threads in \"" + ThreadGroups.OTHER + "\" (execution samples): " + t.otherThreadSamples);
             out.println();
         }
     }
