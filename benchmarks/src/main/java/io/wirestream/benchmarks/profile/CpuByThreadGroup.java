@@ -20,7 +20,8 @@ import java.util.TreeMap;
  * Whole-process CPU attribution of a {@code wirestream bench} run from a Java Flight Recorder file: every
  * thread of the process (broker, registry, stream threads, producers, readers) sorted into the groups of
  * {@link ThreadGroups}, once for the whole recording and once per bench leg (the windows the bench marks
- * with its {@value #ROUND_EVENT} events, so start-up, article generation and warm-up rounds are left out).
+ * with its {@value #ROUND_EVENT} events, measured rounds only, so start-up, article generation, filling the
+ * input and warm-up rounds are left out).
  *
  * <p>Two measures per group, because neither sees everything:
  * <ul>
@@ -85,7 +86,8 @@ public final class CpuByThreadGroup {
         for (RecordedEvent e : events) {
             first = e.getStartTime().isBefore(first) ? e.getStartTime() : first;
             last = e.getEndTime().isAfter(last) ? e.getEndTime() : last;
-            if (e.getEventType().getName().equals(ROUND_EVENT)) {
+            // warm-up rounds are numbered from 1 - warm-up count to 0: left out
+            if (e.getEventType().getName().equals(ROUND_EVENT) && e.getInt("round") >= 1) {
                 legs.computeIfAbsent(e.getString("leg"), k -> new ArrayList<>()).add(new Window(e.getString("leg"), e.getStartTime(), e.getEndTime()));
             }
         }
