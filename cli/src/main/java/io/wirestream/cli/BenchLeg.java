@@ -72,7 +72,7 @@ final class BenchLeg implements AutoCloseable {
         long start = System.nanoTime();
         produce(records, values, "r" + round + "-");
         if (pausable) {
-            // nothing of the round was processed yet: wait for the paused poll loop, then time from the resume
+            // the paused threads polled (and buffered) but processed nothing of the round: time from the resume
             streams.resume();
             start = System.nanoTime();
         }
