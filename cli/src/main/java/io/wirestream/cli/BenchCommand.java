@@ -7,6 +7,7 @@ import io.wirestream.core.WirestreamConfig;
 import io.wirestream.processors.ProcessorApp;
 import io.wirestream.processors.ProcessorConfig;
 import org.HdrHistogram.Histogram;
+import io.wirestream.core.TopicProvisioner;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -141,7 +142,6 @@ final class BenchCommand implements Callable<Integer> {
                     second.awaitGroupMembers(2, Duration.ofMinutes(2));
                     awaitRunning(app);
                 }
-                awaitLeaders(stack, List.of(PASS_IN, PASS_OUT, names.raw(), names.enriched(), names.duplicates(), names.deadLetters()));
 
                 // the pass-through copies the same 2,000 articles over and over: it does not look inside them
                 List<byte[]> pool = new ArrayList<>();
@@ -301,31 +301,10 @@ final class BenchCommand implements Callable<Integer> {
         return batch;
     }
 
+    /** Creates the pass-through's topics; returns once every partition has a leader (TopicProvisioner's contract). */
     private void createTopics(LocalStack stack, List<String> topics) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
-            admin.createTopics(topics.stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList())
-                .all().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot create " + topics + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Waits until every partition of {@code topics} has a leader, so that no round meets a topic still being set up. */
-    private static void awaitLeaders(LocalStack stack, List<String> topics) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (true) {
-                var described = admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
-                boolean ready = described.values().stream().allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
-                if (ready) {
-                    return;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("partitions of " + topics + " still without a leader after 60 s");
-                }
-                Thread.sleep(100);
-            }
-        }
+        TopicProvisioner.ensure(Map.of("bootstrap.servers", stack.bootstrapServers()),
+            topics.stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList(), Duration.ofSeconds(60));
     }
 
     /**
