@@ -11,7 +11,7 @@ import java.util.Locale;
  * organisation word inside, an all-capitals acronym alone or a word ending in an organisation word
  * makes an ORGANIZATION, and so do Latin words in a Cyrillic text; a given name first, a title before it (over a portfolio: "sindaco di Roma
  * Roberto Gualtieri") or a speech verb after it makes a PERSON; a place noun before it («города
- * Лачин»), a Russian place-name reading or the name of a US state makes a LOCATION; a dictionary surname makes a PERSON; a
+ * Лачин») or at its end (Ross Ice Shelf), a Russian place-name reading or the name of a US state makes a LOCATION; a dictionary surname makes a PERSON; a
  * place preposition before a single word inside a sentence makes a LOCATION. Otherwise untyped (null).
  */
 final class MentionTyper {
@@ -66,6 +66,10 @@ final class MentionTyper {
             // a Russian text cites foreign companies, sites and newspapers in Latin letters (Facebook,
             // Financial Times); foreign people and places it writes in Cyrillic
             return EntityType.ORGANIZATION;
+        }
+        if (to - from >= 2 && lt.token(to - 1).capitalised() && cues.is(NameCues.Kind.PLACE_WORD, lt.token(to - 1).text())) {
+            // a name ending in a place noun: Ross Ice Shelf, Adler Planetarium, Hong Kong Island
+            return EntityType.LOCATION;
         }
         if (!lt.cyrillic() && english.state(lt.text().substring(first.start(), lt.token(to - 1).end()))) {
             return EntityType.LOCATION;

@@ -74,4 +74,17 @@ class NameEvidenceTest {
         List<LinkedEntity> found = linker.link("Reviewers found that Harbour Lights was too slow.", "en");
         assertEquals(List.of(), found);
     }
+
+    @Test
+    void shouldNotTagNationalityWords() {
+        Map<String, EntityType> found = mentions("Two Iraqis and an American delegate landed in Jakarta.", "en");
+        assertEquals(Map.of("Jakarta", EntityType.LOCATION), found);
+    }
+
+    @Test
+    void shouldTypeANameEndingInAPlaceNounAsALocationEvenAfterAGivenName() {
+        // "Art" is also a given name: the place noun at the end decides
+        Map<String, EntityType> found = mentions("The show opened at the Millbrook Art Gallery on Sunday.", "en");
+        assertEquals(EntityType.LOCATION, found.get("Millbrook Art Gallery"));
+    }
 }
