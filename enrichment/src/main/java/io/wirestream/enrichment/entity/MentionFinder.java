@@ -109,6 +109,12 @@ final class MentionFinder {
                 i = site.to();
                 continue;
             }
+            NameSpan ministry = russian.genitivePhrase(lt, i);
+            if (ministry != null) {
+                spans.add(ministry);
+                i = ministry.to();
+                continue;
+            }
             NameSpan phrase = russian.adjectivePhrase(lt, i);
             if (phrase != null) {
                 spans.add(phrase);
@@ -116,6 +122,13 @@ final class MentionFinder {
                 continue;
             }
             int end = runEnd(lt, i, known);
+            for (int k = i + 1; k < end; k++) {
+                if (russian.genitivePhrase(lt, k) != null) {
+                    // «Представители Министерства обороны»: the organisation starts a name of its own
+                    end = k;
+                    break;
+                }
+            }
             NameSpan unknown = trimAndType(lt, i, end);
             if (unknown != null && lt.nounCapitals()) {
                 unknown = german.withEvidence(lt, unknown, typer);

@@ -86,6 +86,30 @@ final class RussianNameRules {
         return null;
     }
 
+    /**
+     * A name made of a capitalised organisation noun and the lower-case genitive words that say what
+     * it is for («Министерства обороны», «Министерства иностранных дел»): capitalised inside a
+     * sentence, the noun starts a proper name. At most {@value #MAX_GENITIVES} genitive words are
+     * taken. Null if the words at {@code from} are not one.
+     */
+    NameSpan genitivePhrase(LinkedText lt, int from) {
+        Token t = lt.token(from);
+        if (!applies(t) || t.acronym() || t.sentenceStart() || !cues.is(NameCues.Kind.ORG_WORD, t.text())) {
+            return null;
+        }
+        int end = from + 1;
+        while (end < lt.size() && end - from <= MAX_GENITIVES) {
+            Token w = lt.token(end);
+            if (w.capitalised() || !applies(w) || !LinkedText.adjacent(lt.token(end - 1), w) || !morphology.genitive(w.text())) {
+                break;
+            }
+            end++;
+        }
+        return end == from + 1 ? null : new NameSpan(from, end, null, EntityType.ORGANIZATION);
+    }
+
+    private static final int MAX_GENITIVES = 3;
+
     /** A given name by the dictionary's {@code Name} tag. */
     boolean givenName(Token t) {
         return morphology.analyse(t.text()).givenName();

@@ -87,4 +87,22 @@ class NameEvidenceTest {
         Map<String, EntityType> found = mentions("The show opened at the Millbrook Art Gallery on Sunday.", "en");
         assertEquals(EntityType.LOCATION, found.get("Millbrook Art Gallery"));
     }
+
+    @Test
+    void shouldReadACapitalisedRussianOrganisationNounWithItsGenitivesAsOneOrganisation() {
+        Map<String, EntityType> found = mentions(
+                "Представители Министерства иностранных дел отказались от комментариев.", "ru");
+        assertEquals(Map.of("Министерства иностранных дел", EntityType.ORGANIZATION), found);
+    }
+
+    @Test
+    void shouldNotReadAnOrganisationNounOpeningASentenceAsAName() {
+        assertEquals(Map.of(), mentions("Комиссия экспертов собралась в понедельник.", "ru"));
+    }
+
+    @Test
+    void shouldTypeANewspaperNamedWithoutAnOrganisationWordAsAnOrganisation() {
+        Map<String, EntityType> found = mentions("The story first ran in the Harbour Valley Times on Friday.", "en");
+        assertEquals(EntityType.ORGANIZATION, found.get("Harbour Valley Times"));
+    }
 }
