@@ -1,6 +1,7 @@
 package io.wirestream.enrichment.entity;
 
 import io.wirestream.enrichment.kb.KnowledgeBase;
+import io.wirestream.enrichment.text.EnglishNameLists;
 import io.wirestream.enrichment.text.GermanLexicon;
 import io.wirestream.enrichment.text.Morphology;
 import io.wirestream.enrichment.text.Token;
@@ -39,7 +40,7 @@ public final class EntityLinker {
         NameCues cues = NameCues.bundled(morphology);
         RussianNameRules russian = new RussianNameRules(morphology, cues);
         GermanNameRules german = new GermanNameRules(GermanLexicon.shared(), cues);
-        MentionTyper typer = new MentionTyper(cues, morphology, russian, german);
+        MentionTyper typer = new MentionTyper(cues, morphology, russian, german, EnglishNameLists.shared());
         this.finder = new MentionFinder(kb, cues, morphology, typer, russian, german);
         this.grouper = new MentionGrouper(new RussianCitationForms(morphology, cues));
     }

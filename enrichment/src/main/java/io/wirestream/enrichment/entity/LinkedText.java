@@ -9,8 +9,28 @@ import java.util.List;
  * capitals) and each word's match keys ({@link io.wirestream.enrichment.kb.KnowledgeBase#keys}).
  *
  * @param nounCapitals the language capitalises its nouns (German), so capitals alone are weak evidence
+ * @param cyrillic     most cased words are Cyrillic, so a name in Latin letters is a foreign one cited as
+ *                     written (a company, a site, a newspaper)
  */
-record LinkedText(String text, List<Token> tokens, List<List<String>> keys, boolean nounCapitals) {
+record LinkedText(String text, List<Token> tokens, List<List<String>> keys, boolean nounCapitals, boolean cyrillic) {
+
+    LinkedText(String text, List<Token> tokens, List<List<String>> keys, boolean nounCapitals) {
+        this(text, tokens, keys, nounCapitals, mostlyCyrillic(tokens));
+    }
+
+    private static boolean mostlyCyrillic(List<Token> tokens) {
+        int cyrillic = 0;
+        int cased = 0;
+        for (Token t : tokens) {
+            if (t.cased()) {
+                cased++;
+                if (Character.UnicodeScript.of(t.text().codePointAt(0)) == Character.UnicodeScript.CYRILLIC) {
+                    cyrillic++;
+                }
+            }
+        }
+        return cased > 0 && cyrillic * 2 > cased;
+    }
 
     Token token(int k) {
         return tokens.get(k);
@@ -39,6 +59,20 @@ record LinkedText(String text, List<Token> tokens, List<List<String>> keys, bool
             }
         }
         return false;
+    }
+
+    /** Whether every letter of the words from {@code from} to {@code to} is a Latin one (not IT-индустрии). */
+    boolean latin(int from, int to) {
+        for (int k = from; k < to; k++) {
+            String w = tokens.get(k).text();
+            for (int c = 0; c < w.length(); c++) {
+                if (Character.isLetter(w.charAt(c))
+                        && Character.UnicodeScript.of(w.charAt(c)) != Character.UnicodeScript.LATIN) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The word follows an elided article (dell'Economia, l'Union). */

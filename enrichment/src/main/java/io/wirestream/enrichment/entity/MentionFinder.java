@@ -22,7 +22,7 @@ import java.util.Optional;
  *   <li>The place of a dateline ({@link Datelines}).</li>
  *   <li>Russian adjective + place or organisation noun ({@link RussianNameRules#adjectivePhrase}).</li>
  *   <li>Other names: runs of capitalised words (with particles such as "von der" inside), minus
- *       function words, titles, month and weekday names and words the script's rules reject
+ *       function words, titles, month and weekday names, nationality words ({@link Demonyms}) and words the script's rules reject
  *       ({@link #nameWord}); typed by {@link MentionTyper}. A title's portfolio ("ministro della
  *       Cultura", "Finance Minister") is left out. In a language that capitalises nouns the run also
  *       needs the evidence of {@link GermanNameRules}.</li>
@@ -37,6 +37,7 @@ final class MentionFinder {
     private final RussianNameRules russian;
     private final GermanNameRules german;
     private final NameShapes shapes;
+    private final Demonyms demonyms;
 
     MentionFinder(KnowledgeBase kb, NameCues cues, Morphology morphology, MentionTyper typer,
                   RussianNameRules russian, GermanNameRules german) {
@@ -47,6 +48,7 @@ final class MentionFinder {
         this.russian = russian;
         this.german = german;
         this.shapes = new NameShapes(cues);
+        this.demonyms = new Demonyms(kb, morphology);
     }
 
     /** The names of the text in text order, typed where their cues say. */
@@ -55,6 +57,7 @@ final class MentionFinder {
         List<NameSpan> spans = new ArrayList<>();
         Map<String, KbEntity> chosen = new LinkedHashMap<>();
         boolean[] shouted = NameShapes.shoutedLines(lt);
+        KnownNames known = new KnownNames(lt);
         int i = 0;
         while (i < tokens.size()) {
             Token t = tokens.get(i);
@@ -66,7 +69,12 @@ final class MentionFinder {
                 i++;
                 continue;
             }
-            Optional<KnowledgeBase.NameMatch> match = kb.longestName(lt.keys(), i);
+            Optional<KnowledgeBase.NameMatch> match = known.at(i);
+            if (match.isPresent() && match.get().words() == 1 && demonyms.is(t.text())) {
+                // "American", "Iraqis": a nationality word, even where the knowledge base lists it as an alias
+                i++;
+                continue;
+            }
             if (match.isPresent() && acceptable(tokens, i, match.get().words()) && joined(tokens, i, match.get().words())) {
                 KbEntity e = choose(match.get().entities(), chosen);
                 chosen.put(e.id(), e);
@@ -101,13 +109,26 @@ final class MentionFinder {
                 i = site.to();
                 continue;
             }
+            NameSpan ministry = russian.genitivePhrase(lt, i);
+            if (ministry != null) {
+                spans.add(ministry);
+                i = ministry.to();
+                continue;
+            }
             NameSpan phrase = russian.adjectivePhrase(lt, i);
             if (phrase != null) {
                 spans.add(phrase);
                 i = phrase.to();
                 continue;
             }
-            int end = runEnd(lt, i);
+            int end = runEnd(lt, i, known);
+            for (int k = i + 1; k < end; k++) {
+                if (russian.genitivePhrase(lt, k) != null) {
+                    // «Представители Министерства обороны»: the organisation starts a name of its own
+                    end = k;
+                    break;
+                }
+            }
             NameSpan unknown = trimAndType(lt, i, end);
             if (unknown != null && lt.nounCapitals()) {
                 unknown = german.withEvidence(lt, unknown, typer);
@@ -168,8 +189,29 @@ final class MentionFinder {
         return candidates.get(0);
     }
 
+    /** The longest known name at each word, looked up once per word of a text. */
+    private final class KnownNames {
+        private final LinkedText lt;
+        private final Optional<KnowledgeBase.NameMatch>[] memo;
+
+        @SuppressWarnings("unchecked")
+        KnownNames(LinkedText lt) {
+            this.lt = lt;
+            this.memo = new Optional[lt.size()];
+        }
+
+        Optional<KnowledgeBase.NameMatch> at(int k) {
+            Optional<KnowledgeBase.NameMatch> m = memo[k];
+            if (m == null) {
+                m = kb.longestName(lt.keys(), k);
+                memo[k] = m;
+            }
+            return m;
+        }
+    }
+
     /** End (exclusive) of the run of capitalised words starting at {@code from}. */
-    private int runEnd(LinkedText lt, int from) {
+    private int runEnd(LinkedText lt, int from, KnownNames known) {
         int j = from + 1;
         while (j < lt.size()) {
             Token t = lt.token(j);
@@ -179,13 +221,13 @@ final class MentionFinder {
             }
             if (t.capitalised() && !t.sentenceStart()) {
                 // a title is never inside a name: "Finance Minister Rachel Reeves" is two runs
-                if (kb.longestName(lt.keys(), j).isPresent() || cues.is(NameCues.Kind.PERSON_TITLE, t.text())) {
+                if (known.at(j).isPresent() || cues.is(NameCues.Kind.PERSON_TITLE, t.text())) {
                     break;
                 }
                 j++;
             } else if (cues.is(NameCues.Kind.CONNECTOR, t.text()) && j + 1 < lt.size()
                     && lt.token(j + 1).capitalised() && LinkedText.adjacent(t, lt.token(j + 1))
-                    && kb.longestName(lt.keys(), j + 1).isEmpty()) {
+                    && known.at(j + 1).isEmpty()) {
                 j += 2;
             } else {
                 break;
@@ -255,7 +297,10 @@ final class MentionFinder {
             }
         }
         // A capitalised common noun before a given name (German "Bahnchef Richard Lutz") is not part of the name.
-        if (b - a >= 3 && !typer.givenName(tokens.get(a)) && typer.givenName(tokens.get(a + 1))) {
+        // Not when the run ends in a place or organisation noun: "Millbrook Art Gallery" is one name.
+        String last = tokens.get(b - 1).text();
+        if (b - a >= 3 && !typer.givenName(tokens.get(a)) && typer.givenName(tokens.get(a + 1))
+                && !cues.is(NameCues.Kind.PLACE_WORD, last) && !cues.is(NameCues.Kind.ORG_WORD, last)) {
             a++;
         }
         // A title's portfolio before a name ("ministro della Cultura Alessandro Giuli", "Minister of
@@ -275,7 +320,7 @@ final class MentionFinder {
                 || (a >= 2 && typer.functionWord(tokens.get(a - 1)) && cues.is(NameCues.Kind.PERSON_TITLE, tokens.get(a - 2).text())))) {
             return null;
         }
-        if (b - a == 1 && (CalendarWords.is(tokens.get(a).text()) || TimeZoneAbbreviations.is(tokens.get(a).text())
+        if (b - a == 1 && (demonyms.is(tokens.get(a).text()) || CalendarWords.is(tokens.get(a).text()) || TimeZoneAbbreviations.is(tokens.get(a).text())
                 || LanguageNames.is(tokens.get(a).text()))) {
             return null;
         }

@@ -1,5 +1,6 @@
 package io.wirestream.enrichment.entity;
 
+import io.wirestream.enrichment.text.EnglishNameLists;
 import io.wirestream.enrichment.text.Morphology;
 import io.wirestream.enrichment.text.Token;
 
@@ -8,9 +9,9 @@ import java.util.Locale;
 /**
  * Types a name the knowledge base lacks by its cues ({@link NameCues}), in this order: an
  * organisation word inside, an all-capitals acronym alone or a word ending in an organisation word
- * makes an ORGANIZATION; a given name first, a title before it (over a portfolio: "sindaco di Roma
+ * makes an ORGANIZATION, and so do Latin words in a Cyrillic text; a given name first, a title before it (over a portfolio: "sindaco di Roma
  * Roberto Gualtieri") or a speech verb after it makes a PERSON; a place noun before it («города
- * Лачин») or a Russian place-name reading makes a LOCATION; a dictionary surname makes a PERSON; a
+ * Лачин») or at its end (Ross Ice Shelf), a Russian place-name reading or the name of a US state makes a LOCATION; a dictionary surname makes a PERSON; a
  * place preposition before a single word inside a sentence makes a LOCATION. Otherwise untyped (null).
  */
 final class MentionTyper {
@@ -19,20 +20,26 @@ final class MentionTyper {
     private final Morphology morphology;
     private final RussianNameRules russian;
     private final GermanNameRules german;
+    private final EnglishNameLists english;
 
-    MentionTyper(NameCues cues, Morphology morphology, RussianNameRules russian, GermanNameRules german) {
+    MentionTyper(NameCues cues, Morphology morphology, RussianNameRules russian, GermanNameRules german,
+                 EnglishNameLists english) {
         this.cues = cues;
         this.morphology = morphology;
         this.russian = russian;
         this.german = german;
+        this.english = english;
     }
 
-    /** A given name: in the cue list, else by the dictionary of the word's script. */
+    /**
+     * A given name: in the cue list, else by the dictionary of the word's script (Russian for
+     * Cyrillic; the German dictionary and the English name list for Latin).
+     */
     boolean givenName(Token t) {
         if (cues.is(NameCues.Kind.GIVEN_NAME, t.text())) {
             return true;
         }
-        return RussianNameRules.applies(t) ? russian.givenName(t) : german.givenName(t);
+        return RussianNameRules.applies(t) ? russian.givenName(t) : german.givenName(t) || english.givenName(t.text());
     }
 
     /** A lower-case particle or function word (della, of, für). */
@@ -54,6 +61,18 @@ final class MentionTyper {
         }
         if (endsWithOrgWord(lt.token(to - 1))) {
             return EntityType.ORGANIZATION;
+        }
+        if (lt.cyrillic() && lt.latin(from, to)) {
+            // a Russian text cites foreign companies, sites and newspapers in Latin letters (Facebook,
+            // Financial Times); foreign people and places it writes in Cyrillic
+            return EntityType.ORGANIZATION;
+        }
+        if (to - from >= 2 && lt.token(to - 1).capitalised() && cues.is(NameCues.Kind.PLACE_WORD, lt.token(to - 1).text())) {
+            // a name ending in a place noun: Ross Ice Shelf, Adler Planetarium, Hong Kong Island
+            return EntityType.LOCATION;
+        }
+        if (!lt.cyrillic() && english.state(lt.text().substring(first.start(), lt.token(to - 1).end()))) {
+            return EntityType.LOCATION;
         }
         if (to - from >= 2 && (givenName(first) || romanisedAsianName(lt, from, to))) {
             return EntityType.PERSON;

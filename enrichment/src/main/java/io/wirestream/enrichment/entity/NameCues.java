@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,6 +27,10 @@ public final class NameCues {
 
     private final Map<Kind, Set<String>> keys;
     private final Morphology morphology;
+    // word as written -> bit set of the kinds it is a cue of (bit = Kind.ordinal()): one look-up per word
+    // instead of one keys computation per kind asked. Cleared whole when full, like Morphology's caches.
+    private static final int CACHE_LIMIT = 100_000;
+    private final java.util.concurrent.ConcurrentHashMap<String, Integer> kindsByWord = new java.util.concurrent.ConcurrentHashMap<>();
 
     private NameCues(Map<Kind, Set<String>> keys, Morphology morphology) {
         this.keys = keys;
@@ -70,15 +75,36 @@ public final class NameCues {
 
     /** Whether {@code word} is a cue of this kind. */
     public boolean is(Kind kind, String word) {
-        Set<String> set = keys.get(kind);
-        if (kind == Kind.CONNECTOR || kind == Kind.PLACE_PREPOSITION) {
-            return set.contains(word.toLowerCase(java.util.Locale.ROOT));
+        Integer kinds = kindsByWord.get(word);
+        if (kinds == null) {
+            kinds = kinds(word);
+            if (kindsByWord.size() >= CACHE_LIMIT) {
+                kindsByWord.clear();
+            }
+            kindsByWord.put(word, kinds);
         }
-        for (String k : morphology.keys(word)) {
-            if (set.contains(k)) {
-                return true;
+        return (kinds & (1 << kind.ordinal())) != 0;
+    }
+
+    private int kinds(String word) {
+        int kinds = 0;
+        String lower = word.toLowerCase(java.util.Locale.ROOT);
+        List<String> wordKeys = morphology.keys(word);
+        for (Kind kind : Kind.values()) {
+            Set<String> set = keys.get(kind);
+            boolean cue;
+            if (kind == Kind.CONNECTOR || kind == Kind.PLACE_PREPOSITION) {
+                cue = set.contains(lower);
+            } else {
+                cue = false;
+                for (String k : wordKeys) {
+                    cue |= set.contains(k);
+                }
+            }
+            if (cue) {
+                kinds |= 1 << kind.ordinal();
             }
         }
-        return false;
+        return kinds;
     }
 }

@@ -24,8 +24,9 @@ final class RussianNameRules {
 
     /**
      * Whether a capitalised Cyrillic word can be part of a name. A word the dictionary knows only as
-     * a common word is not, unless it names an organisation kind or has the shape of a place name
-     * (indeclinable or neuter noun) inside a sentence. An all-capitals abbreviation of three or more
+     * a common word is not, unless it names an organisation kind, has the shape of a place name
+     * (indeclinable or neuter noun) or is written with a capital in the spelling dictionary (Европы),
+     * inside a sentence. An all-capitals abbreviation of three or more
      * letters may be a name (МИД, МВД); a two-letter one the dictionary knows (ЧП) is not; legal forms
      * (ЗАО, ООО) are organisation words, dropped when alone.
      */
@@ -37,12 +38,19 @@ final class RussianNameRules {
             return !a.known() || !a.properLemmas().isEmpty() || t.text().length() >= 3;
         }
         return !a.known() || !a.properLemmas().isEmpty() || cues.is(NameCues.Kind.ORG_WORD, t.text())
-                || (a.placeLemma() != null && !t.sentenceStart());
+                || (a.placeLemma() != null && !t.sentenceStart()) || (a.properNoun() && !t.sentenceStart());
     }
 
-    /** A single word the dictionary reads as a place name (Душанбе, Строгино). */
+    /**
+     * A single word the dictionary reads as a place name: the shape of one (Душанбе, Строгино), or an
+     * inanimate noun the spelling dictionary writes with a capital (Европы, Волге, Севастополя).
+     */
     boolean placeName(Token t) {
-        return applies(t) && morphology.analyse(t.text()).placeLemma() != null;
+        if (!applies(t)) {
+            return false;
+        }
+        Morphology.Analysis a = morphology.analyse(t.text());
+        return a.placeLemma() != null || (a.properNoun() && a.inanimate() && a.properLemmas().isEmpty());
     }
 
     /**
@@ -77,6 +85,30 @@ final class RussianNameRules {
         }
         return null;
     }
+
+    /**
+     * A name made of a capitalised organisation noun and the lower-case genitive words that say what
+     * it is for («Министерства обороны», «Министерства иностранных дел»): capitalised inside a
+     * sentence, the noun starts a proper name. At most {@value #MAX_GENITIVES} genitive words are
+     * taken. Null if the words at {@code from} are not one.
+     */
+    NameSpan genitivePhrase(LinkedText lt, int from) {
+        Token t = lt.token(from);
+        if (!applies(t) || t.acronym() || t.sentenceStart() || !cues.is(NameCues.Kind.ORG_WORD, t.text())) {
+            return null;
+        }
+        int end = from + 1;
+        while (end < lt.size() && end - from <= MAX_GENITIVES) {
+            Token w = lt.token(end);
+            if (w.capitalised() || !applies(w) || !LinkedText.adjacent(lt.token(end - 1), w) || !morphology.genitive(w.text())) {
+                break;
+            }
+            end++;
+        }
+        return end == from + 1 ? null : new NameSpan(from, end, null, EntityType.ORGANIZATION);
+    }
+
+    private static final int MAX_GENITIVES = 3;
 
     /** A given name by the dictionary's {@code Name} tag. */
     boolean givenName(Token t) {

@@ -55,6 +55,8 @@ public final class Morphology {
 
     private static final String RUSSIAN_DICTIONARY = "/org/languagetool/resource/ru/russian.dict";
     private static final String RUSSIAN_SYNTHESIS = "/org/languagetool/resource/ru/russian_synth.dict";
+    /** The spelling dictionary of the same package: word forms as written, proper nouns capitalised. */
+    private static final String RUSSIAN_SPELLING = "/org/languagetool/resource/ru/hunspell/ru_RU.dict";
     /** LanguageTool's list of the ~10,000 most frequent Russian words. */
     private static final String RUSSIAN_COMMON_WORDS = "/org/languagetool/resource/ru/common_words.txt";
     private static volatile Morphology shared;
@@ -63,6 +65,7 @@ public final class Morphology {
     private final ThreadLocal<DictionaryLookup> lookups;
     private final ThreadLocal<DictionaryLookup> synthesis;
     private final Set<String> frequentRussian;
+    private final Dictionary spelling;
     private final ThreadLocal<Transliterator> toAscii;
     private final CharArraySet stopWords;
     // Word -> result caches: analysis is a pure function of the word, and news vocabulary repeats.
@@ -91,6 +94,12 @@ public final class Morphology {
             throw new UncheckedIOException("cannot read the Russian synthesis dictionary", e);
         }
         synthesis = ThreadLocal.withInitial(() -> new DictionaryLookup(synth));
+        try {
+            spelling = Dictionary.read(Objects.requireNonNull(Morphology.class.getResource(RUSSIAN_SPELLING),
+                    "Russian spelling dictionary " + RUSSIAN_SPELLING + " not on the class path"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the Russian spelling dictionary", e);
+        }
         frequentRussian = readWords(RUSSIAN_COMMON_WORDS);
         toAscii = ThreadLocal.withInitial(() -> Transliterator.getInstance("Latin-ASCII"));
         stopWords = new CharArraySet(4096, true);
@@ -151,10 +160,16 @@ public final class Morphology {
      * @param adjective     one reading is an adjective (Московской, Ильинское)
      * @param abbreviation  one reading is an abbreviation of a common phrase (ЗАО, ЧП)
      * @param gender        {@code Masc}, {@code Fem} or {@code Neut} of its first common noun reading, else null
+     * @param properNoun    the word is capitalised and the spelling dictionary lists it so (Европы, Волге,
+     *                      Белоруссии; not Запад or Интернет): a proper noun, though the morphological
+     *                      dictionary, which is all lower case, gives it only common readings
+     * @param inanimate     its first noun reading is inanimate
      */
     public record Analysis(List<String> properLemmas, List<String> commonLemmas, boolean givenName, boolean surname,
-                           boolean feminine, String placeLemma, boolean adjective, boolean abbreviation, String gender) {
-        static final Analysis UNKNOWN = new Analysis(List.of(), List.of(), false, false, false, null, false, false, null);
+                           boolean feminine, String placeLemma, boolean adjective, boolean abbreviation, String gender,
+                           boolean properNoun, boolean inanimate) {
+        static final Analysis UNKNOWN = new Analysis(List.of(), List.of(), false, false, false, null, false, false, null,
+                false, false);
 
         public boolean known() {
             return !properLemmas.isEmpty() || !commonLemmas.isEmpty();
@@ -196,6 +211,7 @@ public final class Morphology {
         boolean adjective = false;
         boolean abbreviation = false;
         String gender = null;
+        Boolean inanimate = null;
         String neuter = null;
         for (WordData wd : found) {
             String tag = String.valueOf(wd.getTag());
@@ -230,6 +246,9 @@ public final class Morphology {
                 if (gender == null) {
                     gender = parts.get(2);
                 }
+                if (inanimate == null) {
+                    inanimate = parts.get(1).equals("Inanim");
+                }
                 // NN:Inanim:Masc (no case: indeclinable), or a neuter inanimate noun that is also a surname
                 // (Строгина: Строгино or Строгин), decided once all readings are seen
                 if (place == null && parts.get(1).equals("Inanim") && parts.size() == 3) {
@@ -255,7 +274,22 @@ public final class Morphology {
         }
         boolean feminine = givenFeminine != null ? givenFeminine : isSurname && surnameFeminine;
         return new Analysis(List.copyOf(proper), List.copyOf(common), isGiven, isSurname, feminine, place,
-                adjective, abbreviation, gender);
+                adjective, abbreviation, gender, spelledCapitalised(word), Boolean.TRUE.equals(inanimate));
+    }
+
+    /**
+     * Whether {@code word} starts with a capital followed by a lower-case letter and the spelling
+     * dictionary lists it as written. Its entries are {@code form+frequency}: the form must be followed
+     * by the separator.
+     */
+    private boolean spelledCapitalised(String word) {
+        if (word.length() < 2 || !Character.isUpperCase(word.charAt(0)) || !Character.isLowerCase(word.charAt(1))) {
+            return false;
+        }
+        byte[] bytes = word.replace('ё', 'е').getBytes(java.nio.charset.Charset.forName(spelling.metadata.getEncoding()));
+        morfologik.fsa.MatchResult m = new morfologik.fsa.FSATraversal(spelling.fsa).match(bytes);
+        return m.kind == morfologik.fsa.MatchResult.SEQUENCE_IS_A_PREFIX
+                && spelling.fsa.getArc(m.node, (byte) spelling.metadata.getSeparator()) != 0;
     }
 
     /**

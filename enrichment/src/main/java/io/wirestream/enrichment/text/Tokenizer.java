@@ -72,6 +72,10 @@ public final class Tokenizer {
     }
 
     private static boolean isWordChar(char c) {
+        if (c < 128) {
+            // most characters of most texts: no Unicode table look-up
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
         int type = Character.getType(c);
         return Character.isLetterOrDigit(c) || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
     }

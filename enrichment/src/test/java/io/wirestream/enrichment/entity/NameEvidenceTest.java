@@ -1,0 +1,108 @@
+package io.wirestream.enrichment.entity;
+
+import io.wirestream.enrichment.kb.KnowledgeBase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Names found without a cue word, from dictionary and script evidence. */
+class NameEvidenceTest {
+
+    private static EntityLinker linker;
+
+    @BeforeAll
+    static void load() {
+        linker = new EntityLinker(KnowledgeBase.bundled());
+    }
+
+    /** Each mention as written, with its entity's type. */
+    private static Map<String, EntityType> mentions(String text, String language) {
+        Map<String, EntityType> out = new TreeMap<>();
+        for (LinkedEntity e : linker.link(text, language)) {
+            e.mentions().forEach(m -> out.put(m.text(), e.type()));
+        }
+        return out;
+    }
+
+    @Test
+    void shouldReadARussianNounTheSpellingDictionaryCapitalisesAsAPlace() {
+        // the morphological dictionary is all lower case and lists «Волга» and «Европа» as common nouns
+        Map<String, EntityType> found = mentions("Летом туристы плыли по Волге, а осенью вернулись из Европы домой.", "ru");
+        assertEquals(EntityType.LOCATION, found.get("Волге"));
+        assertEquals(EntityType.LOCATION, found.get("Европы"));
+    }
+
+    @Test
+    void shouldNotTakeACapitalisedCommonRussianNounForAName() {
+        // «Погода» at the start of a sentence and «Ветер» are common nouns, capitalised or not
+        assertEquals(Map.of(), mentions("Погода испортилась к вечеру. Ветер усилился.", "ru"));
+    }
+
+    @Test
+    void shouldTypeLatinNamesInARussianTextAsOrganisations() {
+        Map<String, EntityType> found = mentions(
+                "Акции Broadcom подорожали, а аналитики Quantum Ledger Partners ждут новых сделок.", "ru");
+        assertEquals(EntityType.ORGANIZATION, found.get("Broadcom"));
+        assertEquals(EntityType.ORGANIZATION, found.get("Quantum Ledger Partners"));
+    }
+
+    @Test
+    void shouldNotTypeAMixedScriptWordInARussianTextAsAnOrganisation() {
+        assertEquals(null, mentions("Рынок IT-услуг растёт быстрее, чем ожидали эксперты.", "ru").get("IT-услуг"));
+    }
+
+    @Test
+    void shouldTakeAnEnglishGivenNameAndSurnameForAPersonWithoutACue() {
+        Map<String, EntityType> found = mentions("The final went to Serena Williams after a long third set.", "en");
+        assertEquals(EntityType.PERSON, found.get("Serena Williams"));
+    }
+
+    @Test
+    void shouldTypeAUsStateNameAsALocation() {
+        Map<String, EntityType> found = mentions("Storms left Oklahoma and North Dakota without power for days.", "en");
+        assertEquals(EntityType.LOCATION, found.get("Oklahoma"));
+        assertEquals(EntityType.LOCATION, found.get("North Dakota"));
+    }
+
+    @Test
+    void shouldKeepACapitalisedRunWithoutAGivenNameUntyped() {
+        List<LinkedEntity> found = linker.link("Reviewers found that Harbour Lights was too slow.", "en");
+        assertEquals(List.of(), found);
+    }
+
+    @Test
+    void shouldNotTagNationalityWords() {
+        Map<String, EntityType> found = mentions("Two Iraqis and an American delegate landed in Jakarta.", "en");
+        assertEquals(Map.of("Jakarta", EntityType.LOCATION), found);
+    }
+
+    @Test
+    void shouldTypeANameEndingInAPlaceNounAsALocationEvenAfterAGivenName() {
+        // "Art" is also a given name: the place noun at the end decides
+        Map<String, EntityType> found = mentions("The show opened at the Millbrook Art Gallery on Sunday.", "en");
+        assertEquals(EntityType.LOCATION, found.get("Millbrook Art Gallery"));
+    }
+
+    @Test
+    void shouldReadACapitalisedRussianOrganisationNounWithItsGenitivesAsOneOrganisation() {
+        Map<String, EntityType> found = mentions(
+                "Представители Министерства иностранных дел отказались от комментариев.", "ru");
+        assertEquals(Map.of("Министерства иностранных дел", EntityType.ORGANIZATION), found);
+    }
+
+    @Test
+    void shouldNotReadAnOrganisationNounOpeningASentenceAsAName() {
+        assertEquals(Map.of(), mentions("Комиссия экспертов собралась в понедельник.", "ru"));
+    }
+
+    @Test
+    void shouldTypeANewspaperNamedWithoutAnOrganisationWordAsAnOrganisation() {
+        Map<String, EntityType> found = mentions("The story first ran in the Harbour Valley Times on Friday.", "en");
+        assertEquals(EntityType.ORGANIZATION, found.get("Harbour Valley Times"));
+    }
+}
