@@ -49,7 +49,7 @@ final class NameIndex {
     }
 
     private List<String> nameKeys(Token token) {
-        return token.acronym() ? List.of(ACRONYM + morphology.keys(token.text()).get(0)) : morphology.keys(token.text());
+        return token.acronym() ? List.of(ACRONYM + morphology.keys(token.text()).get(0)) : morphology.nameKeys(token.text());
     }
 
     void add(String name, String id) {

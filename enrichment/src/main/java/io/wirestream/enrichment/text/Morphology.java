@@ -307,6 +307,26 @@ public final class Morphology {
         return cached;
     }
 
+    /**
+     * The keys a word of a known name (a knowledge-base entry, written in its citation form) is filed under:
+     * {@link #keys} and, for a Cyrillic word that also reads as a common noun, that noun's lemma too. «Астана»
+     * reads first as the given name Астан, while «Астаны» and «Астану» read only as the noun астана: filed
+     * under both, the city is found in every case.
+     */
+    public List<String> nameKeys(String word) {
+        List<String> keys = keys(word);
+        if (!isCyrillic(word)) {
+            return keys;
+        }
+        Analysis a = analyse(word);
+        if (a.properLemmas().isEmpty() || a.commonLemmas().isEmpty()) {
+            return keys;
+        }
+        LinkedHashSet<String> all = new LinkedHashSet<>(keys);
+        all.addAll(a.commonLemmas());
+        return List.copyOf(all);
+    }
+
     private List<String> computeKeys(String word) {
         if (isCyrillic(word)) {
             Analysis a = analyse(word);

@@ -105,4 +105,21 @@ class NameEvidenceTest {
         Map<String, EntityType> found = mentions("The story first ran in the Harbour Valley Times on Friday.", "en");
         assertEquals(EntityType.ORGANIZATION, found.get("Harbour Valley Times"));
     }
+
+    /** Each mention as written, with its entity's id. */
+    private static Map<String, String> ids(String text, String language) {
+        Map<String, String> out = new TreeMap<>();
+        for (LinkedEntity e : linker.link(text, language)) {
+            e.mentions().forEach(m -> out.put(m.text(), e.id()));
+        }
+        return out;
+    }
+
+    @Test
+    void shouldStillLinkACapitalisedPlaceTheKnowledgeBaseKnowsInAnyCase() {
+        // a place read from the spelling dictionary must keep its knowledge-base id, not a transliterated one
+        Map<String, String> found = ids("Часть денег на склад в Астане дал банк, а грузы пойдут в Европу и из Астаны в Китай.", "ru");
+        assertEquals("Q1520", found.get("Астане"), found.toString());
+        assertEquals("Q1520", found.get("Астаны"), found.toString());
+    }
 }
