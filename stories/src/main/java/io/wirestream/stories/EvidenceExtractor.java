@@ -74,6 +74,11 @@ public final class EvidenceExtractor {
             if (fraction == null && whole.length() == 4 && whole.compareTo("1900") >= 0 && whole.compareTo("2100") <= 0) {
                 continue;
             }
+            if (fraction != null && fraction.length() == 3 && whole.length() <= 3 && !whole.equals("0")) {
+                // 1,200 or 1.200: a thousands separator, not a fraction (1.75 and 6,8 have fewer digits)
+                whole = whole + fraction;
+                fraction = null;
+            }
             String n = whole.replaceFirst("^0+(?=\\d)", "");
             out.add(fraction == null ? n : n + "." + fraction);
         }

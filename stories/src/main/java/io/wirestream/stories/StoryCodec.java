@@ -28,6 +28,7 @@ public final class StoryCodec {
             out.writeUTF(s.id());
             out.writeLong(s.firstSeen());
             out.writeLong(s.lastSeen());
+            out.writeLong(s.lastArrival());
             out.writeInt(s.articleCount());
             Map<String, Integer> languages = s.languages();
             out.writeInt(languages.size());
@@ -70,6 +71,7 @@ public final class StoryCodec {
             String id = in.readUTF();
             long first = in.readLong();
             long last = in.readLong();
+            long arrival = in.readLong();
             int count = in.readInt();
             Map<String, Integer> languages = new LinkedHashMap<>();
             for (int i = in.readInt(); i > 0; i--) {
@@ -90,7 +92,7 @@ public final class StoryCodec {
             for (int i = in.readInt(); i > 0; i--) {
                 keys.put(in.readUTF(), in.readFloat());
             }
-            return new StoryState(id, first, last, count, languages, titles, entities, latest, absorbed, keys);
+            return new StoryState(id, first, last, arrival, count, languages, titles, entities, latest, absorbed, keys);
         } catch (IOException e) {
             throw new IllegalArgumentException("stored story is truncated or not a story: " + e, e);
         }

@@ -30,10 +30,12 @@ import java.util.TreeSet;
  * people in the same days (a meeting and a phone call of the same two presidents): across languages only
  * the entities, numbers and dates can tell, within a language the wording must agree somewhere too.
  *
- * <p>When an article qualifies for several stories they are merged: the oldest (first seen) absorbs the others,
- * each merge reported as a {@link Merge}. A story closes when no article has joined it for
- * {@link StoryParameters#quietAfterMs()} of event time (the newest article time seen), or earlier when more
- * than {@link StoryParameters#maxOpenStories()} are open (the longest-quiet first).
+ * <p>When an article qualifies for several stories it joins the best and the others are merged with it, unless
+ * they have headlines in a common language that share no term (then they are taken for different events and
+ * stay apart); the oldest (first seen) of the merged stories absorbs the others, each merge reported as a
+ * {@link Merge}. A story closes when no article has joined it for {@link StoryParameters#quietAfterMs()} of
+ * processing time, or earlier when more than {@link StoryParameters#maxOpenStories()} are open (the
+ * longest-quiet first).
  *
  * <p>Not thread-safe; one linker owns all open stories (story assignment is a global decision).
  */
@@ -42,8 +44,12 @@ public final class StoryLinker {
     static final int ARTICLE_ENTITIES = 12;
     /** Entities less salient than this share of the article's top entity are not evidence. */
     static final double MIN_RELATIVE_SALIENCE = 0.15;
+    /** An entity's weight: this floor plus the rest in proportion to its salience relative to the top entity. */
+    static final double ENTITY_FLOOR = 0.5;
     static final float NUMBER_WEIGHT = 0.6f;
     static final float DATE_WEIGHT = 0.6f;
+    /** How fast a key loses weight as more open stories hold it: 1 / (1 + slope x log2(stories holding it)). */
+    static final double RARITY_SLOPE = 1.0;
     /** Candidates scored in full, the best by the rare keys that found them. */
     static final int SCORED_CANDIDATES = 32;
     /** A shared key counts as a piece of evidence when article weight x story weight reaches this. */
@@ -51,9 +57,8 @@ public final class StoryLinker {
 
     private final StoryParameters parameters;
     private final Map<String, StoryState> open = new HashMap<>();
-    private final TreeSet<Quiet> byLastSeen = new TreeSet<>(Comparator.comparingLong(Quiet::lastSeen).thenComparing(Quiet::id));
+    private final TreeSet<Quiet> byLastArrival = new TreeSet<>(Comparator.comparingLong(Quiet::lastArrival).thenComparing(Quiet::id));
     private final Map<String, Posting> postings = new HashMap<>();
-    private long streamTime = Long.MIN_VALUE;
 
     /** The story an article went to, and the evidence it shared with it (empty when it started the story). */
     public record Assignment(String storyId, boolean started, List<String> sharedEntities, List<String> sharedTerms,
@@ -74,7 +79,7 @@ public final class StoryLinker {
     public record Outcome(Assignment assignment, StoryState story, List<Merge> merges, List<StoryState> closed) {
     }
 
-    private record Quiet(long lastSeen, String id) {
+    private record Quiet(long lastArrival, String id) {
     }
 
     private static final class Posting {
@@ -102,13 +107,40 @@ public final class StoryLinker {
         return open.get(id);
     }
 
-    /** The newest article time seen (or restored), which closes quiet stories. */
-    public long streamTime() {
-        return streamTime;
+    /**
+     * The evidence key of an entity: its id, except that ids transliterated from an unknown name ({@code ws:}) are
+     * reduced to a consonant skeleton, so that transliterations of one name from different scripts meet
+     * ({@code ws:magnus-karlsen} and {@code ws:magnus-carlsen}, {@code ws:hokaydo} and {@code ws:hokkaido}).
+     */
+    static String entityKey(String entityId) {
+        return entityId.startsWith("ws:") ? "e:ws~" + skeleton(entityId.substring(3)) : "e:" + entityId;
     }
 
-    static String entityKey(String entityId) {
-        return "e:" + entityId;
+    static String skeleton(String name) {
+        String s = name.toLowerCase(java.util.Locale.ROOT)
+                .replace("ph", "f").replace("kh", "h").replace("ck", "k").replace("x", "ks")
+                .replace('c', 'k').replace('q', 'k').replace('w', 'v').replace('y', 'i').replace('j', 'i');
+        StringBuilder out = new StringBuilder();
+        for (String part : s.split("-")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (out.length() > 0) {
+                out.append('-');
+            }
+            char last = 0;
+            for (int i = 0; i < part.length(); i++) {
+                char c = part.charAt(i);
+                boolean vowel = "aeiouh".indexOf(c) >= 0;
+                if ((i == 0 || !vowel) && c != last) {
+                    out.append(c);
+                }
+                if (!vowel || i == 0) {
+                    last = c;
+                }
+            }
+        }
+        return out.toString();
     }
 
     /** The id of a story started by an article: derived from the article id, so a replay gives the same id. */
@@ -123,14 +155,24 @@ public final class StoryLinker {
             throw new IllegalStateException("story " + story.id() + " is already open");
         }
         index(story);
-        streamTime = Math.max(streamTime, story.lastSeen());
     }
 
-    /** Assigns the article to a story: an open one it shares enough evidence with, or a new one. */
+    /** {@link #link(ArticleEvidence, long)} with the article arriving at its own time (articles replayed in time order). */
     public Outcome link(ArticleEvidence article) {
+        return link(article, article.time());
+    }
+
+    /**
+     * Assigns the article to a story: an open one it shares enough evidence with, or a new one.
+     *
+     * @param now processing time: stories no article joined for {@link StoryParameters#quietAfterMs()} before it close
+     *            first. Closing goes by arrival, not by publication time, so that articles that arrive out of time
+     *            order (a backfill, a slow feed) still find the stories of their days open; whether an article may
+     *            join a story goes by publication time ({@link StoryParameters#joinGapMs()}).
+     */
+    public Outcome link(ArticleEvidence article, long now) {
         Objects.requireNonNull(article, "article");
-        streamTime = Math.max(streamTime, article.time());
-        List<StoryState> closed = expire();
+        List<StoryState> closed = expire(now);
         Map<String, Float> keys = keysOf(article);
 
         List<Candidate> qualified = new ArrayList<>();
@@ -155,18 +197,29 @@ public final class StoryLinker {
         } else {
             qualified.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(c -> c.story().id()));
             Candidate best = qualified.get(0);
-            target = qualified.stream().map(Candidate::story)
-                    .min(Comparator.comparingLong(StoryState::firstSeen).thenComparing(StoryState::id)).orElseThrow();
-            for (Candidate c : qualified) {
-                if (c.story() != target) {
-                    merges.add(merge(c.story(), target));
+            // the other stories the article qualifies for are merged with the best one, unless their headlines
+            // in a language both have share nothing: two events the article's evidence cannot tell apart
+            List<StoryState> merging = new ArrayList<>();
+            merging.add(best.story());
+            for (Candidate c : qualified.subList(1, qualified.size())) {
+                if (merging.stream().allMatch(m -> compatible(m, c.story()))) {
+                    merging.add(c.story());
+                }
+            }
+            target = merging.stream().min(Comparator.comparingLong(StoryState::firstSeen).thenComparing(StoryState::id)).orElseThrow();
+            for (StoryState m : merging) {
+                if (m != target) {
+                    merges.add(merge(m, target));
                 }
             }
             assignment = new Assignment(target.id(), false, best.entities(), best.terms(), best.numbers(), best.dates(), best.gap(),
                     best.score());
         }
         StoryState story = target;
-        update(story, () -> story.addArticle(article, parameters.latestArticles()));
+        update(story, () -> {
+            story.addArticle(article, parameters.latestArticles());
+            story.arrived(now);
+        });
         keys.forEach((k, w) -> addKey(story, k, w));
         trimKeys(story);
         closed.addAll(enforceLimit(story.id()));
@@ -182,7 +235,7 @@ public final class StoryLinker {
                     .sorted(Comparator.comparingDouble(ArticleEvidence.EntityEvidence::salience).reversed())
                     .limit(ARTICLE_ENTITIES)
                     .filter(e -> e.salience() / top >= MIN_RELATIVE_SALIENCE)
-                    .forEach(e -> keys.merge(entityKey(e.id()), (float) (e.salience() / top), Math::max));
+                    .forEach(e -> keys.merge(entityKey(e.id()), (float) (ENTITY_FLOOR + (1 - ENTITY_FLOOR) * e.salience() / top), Math::max));
         }
         a.numbers().forEach(n -> keys.put("n:" + n, NUMBER_WEIGHT));
         a.dates().forEach(d -> keys.put("d:" + d, DATE_WEIGHT));
@@ -221,7 +274,7 @@ public final class StoryLinker {
     }
 
     private static double rarity(int df) {
-        return 1.0 / (1.0 + Math.log(Math.max(1, df)) / Math.log(2));
+        return 1.0 / (1.0 + RARITY_SLOPE * Math.log(Math.max(1, df)) / Math.log(2));
     }
 
     private Candidate score(ArticleEvidence article, Map<String, Float> keys, StoryState story) {
@@ -235,6 +288,8 @@ public final class StoryLinker {
         List<String> terms = new ArrayList<>();
         List<String> numbers = new ArrayList<>();
         List<String> dates = new ArrayList<>();
+        Map<String, String> displayIds = new HashMap<>();
+        article.entities().forEach(e -> displayIds.putIfAbsent(entityKey(e.id()), e.id()));
         for (Map.Entry<String, Float> k : keys.entrySet()) {
             Float ws = story.keys.get(k.getKey());
             if (ws == null) {
@@ -249,7 +304,7 @@ public final class StoryLinker {
             pieces++;
             String key = k.getKey();
             switch (key.charAt(0)) {
-                case 'e' -> entities.add(key.substring(2));
+                case 'e' -> entities.add(displayIds.getOrDefault(key, key.substring(2)));
                 case 'n' -> numbers.add(key.substring(2));
                 case 'd' -> dates.add(key.substring(2));
                 default -> terms.add(key.substring(key.indexOf(':', 2) + 1));
@@ -267,6 +322,20 @@ public final class StoryLinker {
             return !c.terms().isEmpty();
         }
         return true;
+    }
+
+    /** Whether two stories may be one: in every language both have headline terms in, they share one. */
+    static boolean compatible(StoryState a, StoryState b) {
+        Map<String, Boolean> shared = new HashMap<>();
+        for (String k : a.keys.keySet()) {
+            if (k.startsWith("t:")) {
+                String language = k.substring(2, k.indexOf(':', 2));
+                if (hasTerms(b, language)) {
+                    shared.merge(language, b.keys.containsKey(k), Boolean::logicalOr);
+                }
+            }
+        }
+        return !shared.containsValue(false);
     }
 
     private static boolean hasTerms(StoryState story, String language) {
@@ -289,7 +358,7 @@ public final class StoryLinker {
     }
 
     private static StoryState copy(StoryState s) {
-        return new StoryState(s.id(), s.firstSeen(), s.lastSeen(), s.articleCount(), s.languages(), s.titles(),
+        return new StoryState(s.id(), s.firstSeen(), s.lastSeen(), s.lastArrival(), s.articleCount(), s.languages(), s.titles(),
                 s.entityTotals().stream().collect(java.util.stream.Collectors.toMap(StoryState.EntityTotal::id, e -> e,
                         (x, y) -> x, LinkedHashMap::new)),
                 s.latestArticles(), s.absorbed(), s.keys);
@@ -346,7 +415,7 @@ public final class StoryLinker {
 
     private void index(StoryState story) {
         open.put(story.id(), story);
-        byLastSeen.add(new Quiet(story.lastSeen(), story.id()));
+        byLastArrival.add(new Quiet(story.lastArrival(), story.id()));
         Map<String, Float> keys = new LinkedHashMap<>(story.keys);
         story.keys.clear();
         keys.forEach((k, w) -> addKey(story, k, w));
@@ -354,7 +423,7 @@ public final class StoryLinker {
 
     private void close(StoryState story) {
         open.remove(story.id());
-        byLastSeen.remove(new Quiet(story.lastSeen(), story.id()));
+        byLastArrival.remove(new Quiet(story.lastArrival(), story.id()));
         for (String k : List.copyOf(story.keys.keySet())) {
             Posting p = postings.get(k);
             if (p != null) {
@@ -370,16 +439,16 @@ public final class StoryLinker {
     }
 
     private void update(StoryState story, Runnable change) {
-        byLastSeen.remove(new Quiet(story.lastSeen(), story.id()));
+        byLastArrival.remove(new Quiet(story.lastArrival(), story.id()));
         change.run();
-        byLastSeen.add(new Quiet(story.lastSeen(), story.id()));
+        byLastArrival.add(new Quiet(story.lastArrival(), story.id()));
     }
 
-    private List<StoryState> expire() {
+    private List<StoryState> expire(long now) {
         List<StoryState> closed = new ArrayList<>();
-        long horizon = streamTime - parameters.quietAfterMs();
-        while (!byLastSeen.isEmpty() && byLastSeen.first().lastSeen() < horizon) {
-            StoryState s = open.get(byLastSeen.first().id());
+        long horizon = now - parameters.quietAfterMs();
+        while (!byLastArrival.isEmpty() && byLastArrival.first().lastArrival() < horizon) {
+            StoryState s = open.get(byLastArrival.first().id());
             close(s);
             closed.add(s);
         }
@@ -388,7 +457,7 @@ public final class StoryLinker {
 
     private List<StoryState> enforceLimit(String keep) {
         List<StoryState> closed = new ArrayList<>();
-        for (Quiet q : byLastSeen) {
+        for (Quiet q : byLastArrival) {
             if (open.size() - closed.size() <= parameters.maxOpenStories()) {
                 break;
             }

@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * The limits and thresholds of story linking.
  *
- * @param quietAfterMs      a story with no article for this long (event time) is closed and leaves the index
+ * @param quietAfterMs      a story no article joined for this long (processing time) is closed and leaves the index
  * @param joinGapMs         an article joins a story only if its time is at most this far from the story's
  *                          first-to-last article interval; at most {@code quietAfterMs}
  * @param maxOpenStories    most open stories kept; past it the longest-quiet story is closed early
@@ -24,7 +24,7 @@ public record StoryParameters(long quietAfterMs, long joinGapMs, int maxOpenStor
 
     /** Three days of quiet close a story; two days between articles still join; half a million open stories. */
     public static final StoryParameters DEFAULTS = new StoryParameters(Duration.ofDays(3).toMillis(), Duration.ofDays(2).toMillis(),
-            500_000, 500, 160, 20, 10, 1.0, 2);
+            500_000, 500, 160, 20, 10, 1.2, 2);
 
     public StoryParameters {
         if (quietAfterMs < 60_000) {

@@ -18,6 +18,7 @@ public final class StoryState {
     private final String id;
     private long firstSeen;
     private long lastSeen;
+    private long lastArrival;
     private int articleCount;
     private final Map<String, Integer> languages;
     private final Map<String, String> titles;
@@ -31,11 +32,12 @@ public final class StoryState {
     public record EntityTotal(String id, String name, double salienceSum) {
     }
 
-    StoryState(String id, long firstSeen, long lastSeen, int articleCount, Map<String, Integer> languages, Map<String, String> titles,
+    StoryState(String id, long firstSeen, long lastSeen, long lastArrival, int articleCount, Map<String, Integer> languages, Map<String, String> titles,
                Map<String, EntityTotal> entities, List<String> latestArticles, List<String> absorbed, Map<String, Float> keys) {
         this.id = Objects.requireNonNull(id, "story id");
         this.firstSeen = firstSeen;
         this.lastSeen = lastSeen;
+        this.lastArrival = lastArrival;
         this.articleCount = articleCount;
         this.languages = new LinkedHashMap<>(languages);
         this.titles = new LinkedHashMap<>(titles);
@@ -46,7 +48,7 @@ public final class StoryState {
     }
 
     static StoryState start(String id, long time) {
-        return new StoryState(id, time, time, 0, Map.of(), Map.of(), Map.of(), List.of(), List.of(), Map.of());
+        return new StoryState(id, time, time, Long.MIN_VALUE, 0, Map.of(), Map.of(), Map.of(), List.of(), List.of(), Map.of());
     }
 
     public String id() {
@@ -59,6 +61,15 @@ public final class StoryState {
 
     public long lastSeen() {
         return lastSeen;
+    }
+
+    /** When (processing time) the latest article joined, or the latest merge happened. */
+    public long lastArrival() {
+        return lastArrival;
+    }
+
+    void arrived(long now) {
+        lastArrival = Math.max(lastArrival, now);
     }
 
     public int articleCount() {
@@ -146,6 +157,7 @@ public final class StoryState {
     void absorb(StoryState other, int latestLimit) {
         firstSeen = Math.min(firstSeen, other.firstSeen);
         lastSeen = Math.max(lastSeen, other.lastSeen);
+        lastArrival = Math.max(lastArrival, other.lastArrival);
         articleCount += other.articleCount;
         other.languages.forEach((l, n) -> languages.merge(l, n, Integer::sum));
         other.titles.forEach(titles::putIfAbsent);

@@ -25,6 +25,8 @@ class EvidenceExtractorTest {
         String rest = EvidenceExtractor.dates("On 12 March 2025 the bank cut its rate to 2,75 % and hired 1 200 staff in 3 towns", dates);
         assertEquals(Set.of("03-12"), dates);
         assertEquals(Set.of("2.75", "1200"), EvidenceExtractor.numbers(rest));
+        // thousands separators of English, Spanish and Russian text give one number
+        assertEquals(Set.of("1200"), EvidenceExtractor.numbers("1,200 people, 1.200 vecinos, 1200 жителей"));
     }
 
     @Test

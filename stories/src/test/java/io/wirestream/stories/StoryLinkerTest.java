@@ -167,4 +167,26 @@ class StoryLinkerTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StoryCodec.decode(stored));
         assertEquals("stored story of version 9, this code reads version 1", e.getMessage());
     }
+
+    @Test
+    void shouldNotMergeTwoEventsWhoseHeadlinesDisagreeWhenAnArticleInAnotherLanguageFitsBoth() {
+        String meeting = linker.link(article("m", "ru", T0, "Встреча в Душанбе", List.of(PRESIDENT_A, PRESIDENT_B, CAPITAL),
+                Set.of("встре"))).story().id();
+        String call = linker.link(article("c", "ru", T0 + HOUR, "Телефонный разговор", List.of(PRESIDENT_A, PRESIDENT_B, KREMLIN),
+                Set.of("телеф", "разго"))).story().id();
+        StoryLinker.Outcome en = linker.link(article("e", "en", T0 + 2 * HOUR, "Talks in Dushanbe",
+                List.of(PRESIDENT_A, PRESIDENT_B, CAPITAL, ANALYST), Set.of("talks")));
+
+        assertEquals(meeting, en.assignment().storyId());
+        assertEquals(List.of(), en.merges());
+        assertEquals(call, linker.story(call).id());
+    }
+
+    @Test
+    void shouldMatchTransliterationsOfOneUnknownNameFromDifferentScripts() {
+        assertEquals(StoryLinker.entityKey("ws:magnus-carlsen"), StoryLinker.entityKey("ws:magnus-karlsen"));
+        assertEquals(StoryLinker.entityKey("ws:hokkaido"), StoryLinker.entityKey("ws:hokaydo"));
+        assertEquals(false, StoryLinker.entityKey("ws:sokolniki").equals(StoryLinker.entityKey("ws:sochi")));
+        assertEquals("e:Q7747", StoryLinker.entityKey("Q7747"));
+    }
 }
