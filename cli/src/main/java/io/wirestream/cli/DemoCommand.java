@@ -151,7 +151,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         long[] completeSince = {0};
         try (TopicDump dump = new TopicDump(config.kafkaClientConfigs(), config.registryConfigs())) {
             // routes are written in the transactions that write the enriched topic: when an article is there, so are its copies
-            List<String> topics = new ArrayList<>(List.of(names.raw(), names.enriched(), names.duplicates(), names.deadLetters()));
+            List<String> topics = new ArrayList<>(List.of(names.raw(), names.enriched(), names.duplicates(), names.deadLetters(), names.stories()));
             topics.addAll(config.routes().topics());
             dump.fromBeginning(topics, Duration.ofSeconds(30));
             dump.run(record -> {

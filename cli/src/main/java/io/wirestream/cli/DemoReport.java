@@ -35,6 +35,8 @@ final class DemoReport {
         Map<String, java.util.ArrayDeque<JsonNode>> duplicates = new LinkedHashMap<>();
         List<JsonNode> deadLetters = new ArrayList<>();
         Map<String, JsonNode> deadLettersByKey = new LinkedHashMap<>();
+        Map<String, JsonNode> storyStates = new LinkedHashMap<>();
+        Map<String, java.util.ArrayDeque<JsonNode>> enrichedForStories = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String t : List.of(names.raw(), names.enriched(), names.duplicates(), names.deadLetters())) {
             counts.put(t, 0);
@@ -54,8 +56,11 @@ final class DemoReport {
                 rawRecords.add(Map.entry(key, value));
             } else if (topic.equals(names.enriched())) {
                 enriched.computeIfAbsent(key, k -> new java.util.ArrayDeque<>()).add(value);
+                enrichedForStories.computeIfAbsent(key, k -> new java.util.ArrayDeque<>()).add(value);
             } else if (routed.containsKey(topic)) {
                 routed.get(topic).add(r);
+            } else if (topic.equals(names.stories())) {
+                storyStates.put(key, value);
             } else if (topic.equals(names.duplicates())) {
                 duplicates.computeIfAbsent(value.get("copyId").asText(), k -> new java.util.ArrayDeque<>()).add(value);
             } else {
@@ -87,6 +92,9 @@ final class DemoReport {
                 out.printf("    language: %s (confidence %.2f)%n", text(article, "language"), article.path("languageConfidence").asDouble());
                 out.printf("    verdict:  %s%n", article.path("dedup").path("status").asText());
                 out.printf("    entities: %s%n", entities(article.path("entities")));
+                if (article.hasNonNull("story")) {
+                    out.printf("    story:    %s %s%n", text(article.path("story"), "id"), text(article.path("story"), "role"));
+                }
                 out.printf("    cleaning: %d lines of page furniture removed, %d -> %d chars%n",
                     article.path("processing").path("removedLines").asInt(),
                     article.path("processing").path("rawChars").asInt(), text(article, "body").length());
@@ -103,6 +111,7 @@ final class DemoReport {
                     d == null ? "see " + names.deadLetters() : text(d, "errorMessage"));
             }
         }
+        printStories(out, rawRecords, enrichedForStories, storyStates);
         if (!deadLetters.isEmpty()) {
             out.println();
             out.println("Dead letters (" + names.deadLetters() + "):");
@@ -129,6 +138,51 @@ final class DemoReport {
         counts.forEach((t, c) -> sb.append(' ').append(t).append('=').append(c));
         out.println(sb);
         out.println("Read any of them with: bin/wirestream tail TOPIC --bootstrap HOST:PORT --registry URL, or run demo --json.");
+    }
+
+    /**
+     * The articles grouped by story, each story with its languages and headline per language: the story an
+     * article was given, followed through merges (status MERGED, mergedInto) to the story that absorbed it.
+     */
+    private void printStories(PrintWriter out, List<Map.Entry<String, JsonNode>> rawRecords,
+                              Map<String, java.util.ArrayDeque<JsonNode>> enriched, Map<String, JsonNode> storyStates) {
+        Map<String, List<JsonNode>> byStory = new LinkedHashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Map.Entry<String, JsonNode> e : rawRecords) {
+            java.util.ArrayDeque<JsonNode> articles = enriched.get(e.getKey());
+            if (articles == null || !seen.add(e.getKey())) {
+                continue;
+            }
+            for (JsonNode article : articles) {
+                if (article.hasNonNull("story")) {
+                    String story = text(article.path("story"), "id");
+                    for (int hops = 0; hops < 100 && storyStates.containsKey(story)
+                        && storyStates.get(story).hasNonNull("mergedInto"); hops++) {
+                        story = text(storyStates.get(story), "mergedInto");
+                    }
+                    byStory.computeIfAbsent(story, k -> new ArrayList<>()).add(article);
+                }
+            }
+        }
+        if (byStory.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("Stories (" + names.stories() + "): " + byStory.size() + (byStory.size() == 1 ? " story" : " stories") + " from "
+            + byStory.values().stream().mapToInt(List::size).sum() + " articles");
+        for (Map.Entry<String, List<JsonNode>> story : byStory.entrySet()) {
+            List<JsonNode> articles = story.getValue();
+            java.util.Set<String> languages = new java.util.LinkedHashSet<>();
+            articles.forEach(a -> languages.add(text(a, "language")));
+            out.printf("  %s  %d article%s, %s%n", story.getKey(), articles.size(), articles.size() == 1 ? "" : "s", String.join(" ", languages));
+            JsonNode state = storyStates.get(story.getKey());
+            if (state != null) {
+                state.path("titles").fields().forEachRemaining(t -> out.printf("      %s: %s%n", t.getKey(), t.getValue().asText()));
+            }
+            for (JsonNode a : articles) {
+                out.printf("      - %s [%s] %s%n", text(a, "origin"), text(a, "language"), text(a.path("story"), "role"));
+            }
+        }
     }
 
     private static String entities(JsonNode entities) {

@@ -10,6 +10,7 @@ import io.wirestream.enrichment.eval.GoldSet.Mention;
 import io.wirestream.enrichment.eval.LanguageScore;
 import io.wirestream.enrichment.eval.LanguageScore.Prediction;
 import io.wirestream.enrichment.eval.Split;
+import io.wirestream.stories.eval.StoryScore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,11 +36,12 @@ import java.util.Set;
  * (see {@link Split}). A document that did not come back (a duplicate, a dead letter) counts as missed.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-    description = {"Run the whole pipeline on an evaluation set (articles plus gold.json) and score what came out.",
+    description = {"Run the whole pipeline on an evaluation set (articles plus gold.json) and score what came out:",
+        "entity tagging, language identification, or stories (--task stories: pairwise and B-cubed, within a language and ru-en).",
         "Figures for the dev half (even document numbers), the test half (odd) and all."})
 final class EvalCommand implements java.util.concurrent.Callable<Integer> {
 
-    enum Task { ner, lang }
+    enum Task { ner, lang, stories }
 
     enum SplitOption { dev, test, all }
 
@@ -52,7 +54,8 @@ final class EvalCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--gold", paramLabel = "FILE", description = "The answers (default: DIR/gold.json).")
     Path gold;
 
-    @Option(names = "--task", paramLabel = "ner|lang", description = "What to score (default: inferred from the gold answers).")
+    @Option(names = "--task", paramLabel = "ner|lang|stories",
+        description = "What to score (default: inferred from the gold answers; stories must be named).")
     Task task;
 
     @Option(names = "--split", paramLabel = "dev|test|all", description = "Only this half (default: dev, test and all).")
@@ -82,6 +85,9 @@ final class EvalCommand implements java.util.concurrent.Callable<Integer> {
         }
         if (errors < 0) {
             throw new IllegalArgumentException("--errors must be >= 0, was " + errors);
+        }
+        if (task == Task.stories) {
+            return stories(out, err, goldFile);
         }
         GoldSet answers = GoldSet.read(goldFile);
         Task inferred = answers.task() == GoldSet.Task.LANG ? Task.lang : Task.ner;
@@ -137,6 +143,93 @@ final class EvalCommand implements java.util.concurrent.Callable<Integer> {
         }
         out.flush();
         return Wirestream.EXIT_OK;
+    }
+
+    /**
+     * Stories: the gold file maps each document id to {@code {"story": label, "language": code}}; each document's
+     * predicted story is the story id on its enriched article. Pairwise and B-cubed figures within a language,
+     * between Russian and English, and over all, per half ({@link StoryScore}).
+     */
+    private Integer stories(PrintWriter out, PrintWriter err, Path goldFile) throws Exception {
+        Map<String, StoryScore.Gold> answers = new LinkedHashMap<>();
+        JsonNode root = new ObjectMapper().readTree(goldFile.toFile());
+        root.fields().forEachRemaining(e -> {
+            JsonNode story = e.getValue().get("story");
+            JsonNode language = e.getValue().get("language");
+            if (story == null || !story.isTextual() || language == null || !language.isTextual()) {
+                throw new IllegalArgumentException(goldFile + ": document " + e.getKey()
+                    + " needs {\"story\": \"<label>\", \"language\": \"<code>\"}, found " + e.getValue());
+            }
+            answers.put(e.getKey(), new StoryScore.Gold(story.asText(), language.asText()));
+        });
+        if (answers.isEmpty()) {
+            throw new IllegalArgumentException(goldFile + ": no documents");
+        }
+        List<Split> splits = split == null ? List.of(Split.DEV, Split.TEST, Split.ALL) : List.of(Split.valueOf(split.name().toUpperCase(Locale.ROOT)));
+        long start = System.nanoTime();
+        DemoCommand.PipelineRun run = DemoCommand.runPipeline(input, null, err, Duration.ofSeconds(timeoutSeconds), "wirestream-eval");
+        Map<String, JsonNode> enriched = enrichedByDocument(run, answers.keySet());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, String> predicted = new HashMap<>();
+        enriched.forEach((id, v) -> {
+            if (v.path("story").hasNonNull("id")) {
+                predicted.put(id, v.get("story").get("id").asText());
+            }
+        });
+        ObjectNode report = new ObjectMapper().createObjectNode();
+        report.put("input", input.toString());
+        report.put("task", Task.stories.name());
+        report.put("documents", answers.size());
+        report.put("cameBack", enriched.size());
+        report.put("seconds", Math.round(seconds * 10) / 10.0);
+        if (!json) {
+            out.printf(Locale.ROOT, "wirestream eval %s (stories): %d/%d documents came back from %s in %.1f s, %d stories predicted, %d in the gold%n",
+                input, enriched.size(), answers.size(), run.names().enriched(), seconds, new java.util.HashSet<>(predicted.values()).size(),
+                answers.values().stream().map(StoryScore.Gold::story).distinct().count());
+        }
+        for (Split s : splits) {
+            Map<StoryScore.View, StoryScore.Result> results = StoryScore.scoreAll(answers, predicted, s::contains);
+            if (json) {
+                ObjectNode half = report.putObject(s.label());
+                results.forEach((v, r) -> half.putObject(v.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                    .put("documents", r.documents())
+                    .put("pairwiseP", r.pairwise().precision()).put("pairwiseR", r.pairwise().recall()).put("pairwiseF1", r.pairwise().f1())
+                    .put("bcubedP", r.bcubed().precision()).put("bcubedR", r.bcubed().recall()).put("bcubedF1", r.bcubed().f1()));
+            } else {
+                StoryScore.print(out, s.label(), results);
+            }
+        }
+        if (errors > 0 && !json) {
+            listStoryErrors(out, answers, predicted, enriched);
+        }
+        if (json) {
+            out.println(report.toString());
+        }
+        out.flush();
+        return Wirestream.EXIT_OK;
+    }
+
+    /** The predicted stories with their documents' gold labels, the mixed or split ones first. */
+    private void listStoryErrors(PrintWriter out, Map<String, StoryScore.Gold> answers, Map<String, String> predicted,
+                                 Map<String, JsonNode> enriched) {
+        Map<String, List<String>> byStory = new java.util.TreeMap<>();
+        predicted.forEach((doc, story) -> byStory.computeIfAbsent(story, k -> new ArrayList<>()).add(doc));
+        Map<String, Set<String>> predictedOfGold = new HashMap<>();
+        predicted.forEach((doc, story) -> predictedOfGold.computeIfAbsent(answers.get(doc).story(), k -> new java.util.TreeSet<>()).add(story));
+        int listed = 0;
+        for (Map.Entry<String, List<String>> e : byStory.entrySet()) {
+            Set<String> labels = new java.util.TreeSet<>();
+            e.getValue().forEach(d -> labels.add(answers.get(d).story()));
+            boolean split = labels.stream().anyMatch(l -> predictedOfGold.getOrDefault(l, Set.of()).size() > 1);
+            if ((labels.size() > 1 || split) && listed++ < errors) {
+                out.println("  " + e.getKey() + (labels.size() > 1 ? "  MIXED" : "  SPLIT"));
+                for (String d : e.getValue().stream().sorted().toList()) {
+                    JsonNode story = enriched.get(d).path("story");
+                    out.printf(Locale.ROOT, "    %s %s gold=%s %s score=%s shared=%s %s%n", d, answers.get(d).language(), answers.get(d).story(),
+                        story.path("role").asText(), story.path("score").asText(), story.path("sharedEntities"), story.path("sharedTerms"));
+                }
+            }
+        }
     }
 
     /**

@@ -13,7 +13,8 @@ final class PipelineExpectations {
 
     static void assertEnrichedFields(JsonNode article) {
         assertEquals("https://news.example.org/harbour?utm_source=rss", article.get("url").asText());
-        assertEquals("[\"clean\",\"dedup\",\"language\",\"entities\"]", article.get("processing").get("stages").toString());
+        assertEquals("[\"clean\",\"dedup\",\"language\",\"entities\",\"stories\"]", article.get("processing").get("stages").toString());
+        assertTrue(article.get("story").get("id").asText().startsWith("story-"), article.get("story").toString());
         assertEquals("en", article.get("language").asText());
         assertEquals("UNIQUE", article.get("dedup").get("status").asText());
         assertEquals("https://news.example.org/harbour", article.get("canonicalUrl").asText());

@@ -219,6 +219,9 @@ class ProcessorFailoverIT {
         assertEquals(Set.of(), unexpected, "records downstream that were never input");
         for (ConsumerRecord<String, EnrichedArticle> r : enriched) {
             assertEquals(r.key(), r.value().getId());
+            // each committed article exactly once (above), so with exactly one story
+            assertEquals("story-", r.value().getStory() == null ? null : r.value().getStory().getId().substring(0, 6),
+                "the story of the committed article " + r.key());
         }
 
         // The verdict each input must end with. A copy has the publication time of its original, so the

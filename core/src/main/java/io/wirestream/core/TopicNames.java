@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * The names of Wirestream's topics, derived from one prefix ({@code news} by default):
  * {@code <prefix>.raw}, {@code <prefix>.enriched}, {@code <prefix>.duplicates}, {@code <prefix>.dlq},
- * {@code <prefix>.kb} and {@code <prefix>.ingest-state}. Registry subjects follow the TopicNameStrategy by default:
+ * {@code <prefix>.kb}, {@code <prefix>.ingest-state} and {@code <prefix>.stories}. Registry subjects follow the TopicNameStrategy by default:
  * {@code <topic>-value} (see the serdes' {@code value.subject.name.strategy}).
  */
 public record TopicNames(String prefix) {
@@ -54,9 +54,14 @@ public record TopicNames(String prefix) {
         return prefix + ".ingest-state";
     }
 
+    /** The current state of each story (compacted, keyed by story id), and its merges and closing. */
+    public String stories() {
+        return prefix + ".stories";
+    }
+
     /** Every topic the pipeline reads or writes, in pipeline order. */
     public List<String> all() {
-        return List.of(raw(), enriched(), duplicates(), deadLetters(), knowledgeBase(), ingestState());
+        return List.of(raw(), enriched(), duplicates(), deadLetters(), knowledgeBase(), ingestState(), stories());
     }
 
     /** Subject of a topic's values under the TopicNameStrategy. */

@@ -27,12 +27,16 @@ import java.util.concurrent.TimeoutException;
  * the embedded default and first runs working with the same names and settings.
  *
  * <p>Settings per topic: raw, enriched and duplicates keep 7 days; the dead-letter topic keeps 30 days so
- * that someone has time to look; the knowledge base and the ingest state are compacted. Routed topics
+ * that someone has time to look; the knowledge base and the ingest state are compacted; the stories topic is
+ * compacted and also deletes what is older than 30 days (an open story is rewritten at least once per story
+ * window, so only closed and merged stories' last records age out). Routed topics
  * ({@link #derived}) get the enriched topic's settings.
  */
 public final class TopicProvisioner {
     private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
     private static final long DAY_MS = Duration.ofDays(1).toMillis();
+    /** How long the stories topic keeps a story's last record: longer than the longest story window. */
+    public static final int STORIES_RETENTION_DAYS = 30;
 
     /** Partitions and replication factor (-1: broker default) of created topics. */
     public record Settings(int partitions, short replicationFactor) {
@@ -61,6 +65,9 @@ public final class TopicProvisioner {
         topics.add(new NewTopic(names.knowledgeBase(), Optional.of(1), rf).configs(Map.of(
             TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         topics.add(ingestState(names, settings));
+        topics.add(new NewTopic(names.stories(), partitions, rf).configs(Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG, String.valueOf(STORIES_RETENTION_DAYS * DAY_MS))));
         return topics;
     }
 

@@ -4,6 +4,7 @@ import io.wirestream.avro.DeadLetter;
 import io.wirestream.avro.DuplicateNotice;
 import io.wirestream.avro.EnrichedArticle;
 import io.wirestream.avro.RawArticle;
+import io.wirestream.avro.Story;
 import org.apache.kafka.common.serialization.Serdes;
 
 import java.util.List;
@@ -20,6 +21,7 @@ public final class Topics {
     private final Topic<String, EnrichedArticle> enriched;
     private final Topic<String, DuplicateNotice> duplicates;
     private final Topic<String, DeadLetter> deadLetters;
+    private final Topic<String, Story> stories;
 
     public Topics(TopicNames names, SerdeFactory serdes) {
         this.names = Objects.requireNonNull(names, "names");
@@ -28,6 +30,7 @@ public final class Topics {
         this.enriched = new Topic<>(names.enriched(), Serdes.String(), serdes.forValues(EnrichedArticle.class));
         this.duplicates = new Topic<>(names.duplicates(), Serdes.String(), serdes.forValues(DuplicateNotice.class));
         this.deadLetters = new Topic<>(names.deadLetters(), Serdes.String(), serdes.forValues(DeadLetter.class));
+        this.stories = new Topic<>(names.stories(), Serdes.String(), serdes.forValues(Story.class));
     }
 
     public TopicNames names() {
@@ -50,8 +53,13 @@ public final class Topics {
         return deadLetters;
     }
 
+    /** Stories, keyed by story id (not by article id). */
+    public Topic<String, Story> stories() {
+        return stories;
+    }
+
     /** The topics whose values the pipeline writes as Avro records, in pipeline order. */
     public List<Topic<String, ?>> avroTopics() {
-        return List.of(raw, enriched, duplicates, deadLetters);
+        return List.of(raw, enriched, duplicates, deadLetters, stories);
     }
 }

@@ -440,7 +440,7 @@ class DeploymentConsistencyTest {
         }
         TopicNames names = new TopicNames(configMap().get("WIRESTREAM_TOPIC_PREFIX"));
         assertEquals(Set.of(names.raw(), names.deadLetters(), names.ingestState()), topicsByUser.get("wirestream-ingest"));
-        assertEquals(Set.of(names.raw(), names.knowledgeBase(), names.enriched(), names.duplicates(), names.deadLetters()),
+        assertEquals(Set.of(names.raw(), names.knowledgeBase(), names.enriched(), names.duplicates(), names.deadLetters(), names.stories()),
             topicsByUser.get("wirestream-processors"));
         assertEquals(Set.of("*"), topicsByUser.get("wirestream-lag-monitor"));
         assertEquals(Set.of(REGISTRY_TOPIC), topicsByUser.get("schema-registry"));

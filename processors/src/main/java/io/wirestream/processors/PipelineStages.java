@@ -2,6 +2,7 @@ package io.wirestream.processors;
 
 import io.wirestream.processors.dedup.Deduplication;
 import io.wirestream.processors.enrich.EnrichmentStages;
+import io.wirestream.processors.story.StoryLinking;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,8 @@ public final class PipelineStages {
         // dedup first: copies never cost an enrichment, and only originals reach the enriched topic
         stages.add(new Deduplication());
         stages.addAll(EnrichmentStages.standard());
+        // last: stories need the entities, and routes and news.enriched get the article with its story
+        stages.add(new StoryLinking(config.storyParameters()));
         return List.copyOf(stages);
     }
 }

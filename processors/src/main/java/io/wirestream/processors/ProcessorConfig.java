@@ -1,6 +1,8 @@
 package io.wirestream.processors;
 
+import io.wirestream.core.TopicProvisioner;
 import io.wirestream.core.WirestreamConfig;
+import io.wirestream.stories.StoryParameters;
 import io.wirestream.processors.errors.DeadLetterDeserializationHandler;
 import io.wirestream.processors.errors.DeadLetterProcessingHandler;
 import io.wirestream.processors.errors.DeadLetterProductionHandler;
@@ -16,6 +18,7 @@ import org.apache.kafka.streams.StreamsConfig;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -45,6 +48,11 @@ public final class ProcessorConfig extends WirestreamConfig {
     public static final String DEDUP_ANSWER_TIMEOUT_MS = "dedup.answer.timeout.ms";
     public static final String THREAD_REPLACE_BACKOFF_MS = "thread.replace.backoff.ms";
     public static final String THREAD_REPLACE_BACKOFF_MAX_MS = "thread.replace.backoff.max.ms";
+    public static final String STORIES_WINDOW_DAYS = "stories.window.days";
+    public static final String STORIES_JOIN_GAP_HOURS = "stories.join.gap.hours";
+    public static final String STORIES_MAX_OPEN = "stories.max.open";
+    public static final String STORIES_LATEST_ARTICLES = "stories.latest.articles";
+    public static final String STORIES_TOP_ENTITIES = "stories.top.entities";
 
     public static final String DEFAULT_APPLICATION_ID = "wirestream-processors";
     /** How the topic prefix reaches the exception handlers through the Streams configuration. */
@@ -86,7 +94,19 @@ public final class ProcessorConfig extends WirestreamConfig {
         .define(THREAD_REPLACE_BACKOFF_MS, Type.LONG, 1_000L, ConfigDef.Range.between(0, 600_000), Importance.LOW,
             "Wait before a failed stream thread is replaced (registry or broker unavailable), doubled per consecutive failure.")
         .define(THREAD_REPLACE_BACKOFF_MAX_MS, Type.LONG, 30_000L, ConfigDef.Range.between(0, 600_000), Importance.LOW,
-            "Longest wait before a failed stream thread is replaced; keep it under the consumer's session.timeout.ms.");
+            "Longest wait before a failed stream thread is replaced; keep it under the consumer's session.timeout.ms.")
+        .define(STORIES_WINDOW_DAYS, Type.INT, 3, ConfigDef.Range.between(1, TopicProvisioner.STORIES_RETENTION_DAYS - 1), Importance.MEDIUM,
+            "A story that no article joins for this many days (of processing time) closes; one that keeps getting articles stays open. "
+                + "Less than the stories topic's retention (30 days).")
+        .define(STORIES_JOIN_GAP_HOURS, Type.INT, 48, ConfigDef.Range.between(1, 720), Importance.LOW,
+            "An article joins a story only if its time is at most this many hours from the story's articles; at most "
+                + STORIES_WINDOW_DAYS + " x 24.")
+        .define(STORIES_MAX_OPEN, Type.INT, 500_000, ConfigDef.Range.between(1_000, 10_000_000), Importance.LOW,
+            "Most open stories the story stage keeps in memory (about 5 KB each); past it the longest-quiet story closes early.")
+        .define(STORIES_LATEST_ARTICLES, Type.INT, 20, ConfigDef.Range.between(1, 500), Importance.LOW,
+            "How many of its latest article ids a story record on the stories topic lists.")
+        .define(STORIES_TOP_ENTITIES, Type.INT, 10, ConfigDef.Range.between(1, 100), Importance.LOW,
+            "How many of its most salient entities a story record on the stories topic lists.");
 
     private final Routes routes;
     private final String compression;
@@ -96,6 +116,10 @@ public final class ProcessorConfig extends WirestreamConfig {
         if (getLong(THREAD_REPLACE_BACKOFF_MAX_MS) < getLong(THREAD_REPLACE_BACKOFF_MS)) {
             throw new org.apache.kafka.common.config.ConfigException(THREAD_REPLACE_BACKOFF_MAX_MS, getLong(THREAD_REPLACE_BACKOFF_MAX_MS),
                 "must be at least " + THREAD_REPLACE_BACKOFF_MS + " (" + getLong(THREAD_REPLACE_BACKOFF_MS) + ")");
+        }
+        if (getInt(STORIES_JOIN_GAP_HOURS) > getInt(STORIES_WINDOW_DAYS) * 24) {
+            throw new ConfigException(STORIES_JOIN_GAP_HOURS, getInt(STORIES_JOIN_GAP_HOURS),
+                "must be at most " + STORIES_WINDOW_DAYS + " x 24 (" + getInt(STORIES_WINDOW_DAYS) * 24 + ")");
         }
         this.routes = loadRoutes();
         this.compression = resolveCompression();
@@ -175,6 +199,13 @@ public final class ProcessorConfig extends WirestreamConfig {
 
     public int deadLetterMaxBytes() {
         return getInt(DEAD_LETTER_MAX_BYTES);
+    }
+
+    /** The story stage's window and limits, from the stories.* keys; the thresholds are the tuned defaults. */
+    public StoryParameters storyParameters() {
+        return StoryParameters.DEFAULTS
+            .withWindow(Duration.ofDays(getInt(STORIES_WINDOW_DAYS)).toMillis(), Duration.ofHours(getInt(STORIES_JOIN_GAP_HOURS)).toMillis())
+            .withLimits(getInt(STORIES_MAX_OPEN), getInt(STORIES_LATEST_ARTICLES), getInt(STORIES_TOP_ENTITIES));
     }
 
     public String pipelineVersion() {

@@ -80,4 +80,28 @@ class ProcessorConfigTest {
         assertEquals("routes.file: " + file + ": route #1 'loop': field 'topic': 'wire.raw' is one of the pipeline's own topics "
             + "or an internal topic; give the route its own topic", e.getMessage());
     }
+
+    @Test
+    void shouldBuildTheStoryWindowAndLimitsFromTheStoriesKeys() {
+        ProcessorConfig config = config(Map.of(ProcessorConfig.STORIES_WINDOW_DAYS, "7", ProcessorConfig.STORIES_JOIN_GAP_HOURS, "72",
+            ProcessorConfig.STORIES_MAX_OPEN, "2000", ProcessorConfig.STORIES_LATEST_ARTICLES, "5", ProcessorConfig.STORIES_TOP_ENTITIES, "3"));
+        assertEquals(7 * 86_400_000L, config.storyParameters().quietAfterMs());
+        assertEquals(72 * 3_600_000L, config.storyParameters().joinGapMs());
+        assertEquals(2000, config.storyParameters().maxOpenStories());
+        assertEquals(5, config.storyParameters().latestArticles());
+        assertEquals(3, config.storyParameters().topEntities());
+        assertEquals(3 * 86_400_000L, config(Map.of()).storyParameters().quietAfterMs());
+    }
+
+    @Test
+    void shouldRefuseAStoryWindowThatCannotWork() {
+        assertEquals("Invalid value 30 for configuration stories.window.days: Value must be no more than 29",
+            assertThrows(ConfigException.class, () -> config(Map.of(ProcessorConfig.STORIES_WINDOW_DAYS, "30"))).getMessage());
+        assertEquals("Invalid value 0 for configuration stories.window.days: Value must be at least 1",
+            assertThrows(ConfigException.class, () -> config(Map.of(ProcessorConfig.STORIES_WINDOW_DAYS, "0"))).getMessage());
+        assertEquals("Invalid value 96 for configuration stories.join.gap.hours: must be at most stories.window.days x 24 (72)",
+            assertThrows(ConfigException.class, () -> config(Map.of(ProcessorConfig.STORIES_JOIN_GAP_HOURS, "96"))).getMessage());
+        assertEquals("Invalid value 10 for configuration stories.max.open: Value must be at least 1000",
+            assertThrows(ConfigException.class, () -> config(Map.of(ProcessorConfig.STORIES_MAX_OPEN, "10"))).getMessage());
+    }
 }

@@ -4,6 +4,7 @@ import io.wirestream.avro.DeadLetter;
 import io.wirestream.avro.DuplicateNotice;
 import io.wirestream.avro.EnrichedArticle;
 import io.wirestream.avro.RawArticle;
+import io.wirestream.avro.Story;
 import io.wirestream.avro.kb.KbEntry;
 import io.wirestream.core.TopicNames;
 import io.wirestream.core.TopicProvisioner;
@@ -113,6 +114,17 @@ public final class TopicContracts {
             true,
             List.of(new Party(INGEST, "Remembers each item a live source published.")),
             List.of(new Party(INGEST, "Reads the topic from the start when a live source starts."))));
+        out.add(new ChannelContract("stories", created.get(names.stories()), "Stories",
+            "The current state of each story (one event across outlets and languages): first and last seen, article count, "
+                + "languages, a headline per language, the most salient entities with ids, the latest article ids. A new record "
+                + "each time an article joins; status MERGED with mergedInto when another story absorbed it (follow mergedInto); "
+                + "status CLOSED when it went quiet. Compacted: the latest record of a story id is its state; records older "
+                + "than 30 days are deleted. Each enriched article names its story in EnrichedArticle.story." + BY_KEY,
+            new Key("The story id: story- followed by the id of the article that started it."),
+            new Value("Story", Encoding.AVRO, Story.class, "A story's current state.", false),
+            TRANSACTIONAL, false,
+            List.of(new Party(PROCESSORS, "Write a story's state with each article that starts or joins it, each merge and each close.")),
+            List.of(CONSUMER)));
         return out;
     }
 

@@ -22,17 +22,27 @@ import java.util.function.Supplier;
  *   <li>{@code hosts}: the host of the canonical URL (else of the URL) is one of these or a subdomain of one
  *       ({@code example.com} takes {@code www.example.com}); an article without URL matches none;</li>
  *   <li>{@code query}: the title or body matches the {@link ArticleQuery}.</li>
+ *   <li>{@code stories}: the article's story ({@code EnrichedArticle.story.id}) is one of these story ids; an article
+ *       without a story matches none. An article keeps the story id it was given: after a merge, list the absorbed
+ *       story's id too (news.stories names it in {@code absorbed}).</li>
  * </ul>
  * Knows nothing of Kafka; immutable and thread-safe.
  */
 public record RouteFilter(Set<String> languages, List<EntityCondition> entities, Set<String> sources, Set<String> hosts,
-                          Optional<ArticleQuery> query) {
+                          Optional<ArticleQuery> query, Set<String> stories) {
     public RouteFilter {
+        stories = Set.copyOf(Objects.requireNonNull(stories, "stories"));
         languages = Set.copyOf(Objects.requireNonNull(languages, "languages"));
         entities = List.copyOf(Objects.requireNonNull(entities, "entities"));
         sources = Set.copyOf(Objects.requireNonNull(sources, "sources"));
         hosts = Objects.requireNonNull(hosts, "hosts").stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
         Objects.requireNonNull(query, "query");
+    }
+
+    /** A filter without a story criterion. */
+    public RouteFilter(Set<String> languages, List<EntityCondition> entities, Set<String> sources, Set<String> hosts,
+                       Optional<ArticleQuery> query) {
+        this(languages, entities, sources, hosts, query, Set.of());
     }
 
     /** The filter that takes every article. */
@@ -53,6 +63,9 @@ public record RouteFilter(Set<String> languages, List<EntityCondition> entities,
             return false;
         }
         if (!sources.isEmpty() && !sources.contains(article.getSource())) {
+            return false;
+        }
+        if (!stories.isEmpty() && (article.getStory() == null || !stories.contains(article.getStory().getId()))) {
             return false;
         }
         if (!hosts.isEmpty() && !hostMatches(article)) {

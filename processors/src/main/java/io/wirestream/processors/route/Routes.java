@@ -45,7 +45,7 @@ import java.util.regex.Pattern;
  */
 public record Routes(List<Route> all) {
     private static final Set<String> ROUTE_FIELDS = new LinkedHashSet<>(List.of("name", "topic", "format", "filter"));
-    private static final Set<String> FILTER_FIELDS = new LinkedHashSet<>(List.of("languages", "entities", "sources", "hosts", "query"));
+    private static final Set<String> FILTER_FIELDS = new LinkedHashSet<>(List.of("languages", "entities", "sources", "hosts", "query", "stories"));
     private static final Set<String> ENTITY_FIELDS = new LinkedHashSet<>(List.of("id", "type", "minSalience"));
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}|und");
     private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
@@ -226,7 +226,7 @@ public record Routes(List<Route> all) {
                 return RouteFilter.all();
             }
             if (!(value instanceof Map<?, ?> f)) {
-                problem("filter", "expected a mapping with languages, entities, sources, hosts or query; found " + describe(value));
+                problem("filter", "expected a mapping with languages, entities, sources, hosts, query or stories; found " + describe(value));
                 return null;
             }
             boolean before = ok;
@@ -242,6 +242,7 @@ public record Routes(List<Route> all) {
                 }
             }
             Set<String> sources = new LinkedHashSet<>(strings(f, "sources"));
+            Set<String> stories = new LinkedHashSet<>(strings(f, "stories"));
             Set<String> hosts = new LinkedHashSet<>();
             for (String h : strings(f, "hosts")) {
                 String host = h.toLowerCase(Locale.ROOT);
@@ -266,7 +267,7 @@ public record Routes(List<Route> all) {
             }
             boolean filterOk = ok;
             ok = before && filterOk;
-            return filterOk ? new RouteFilter(languages, entities, sources, hosts, query) : null;
+            return filterOk ? new RouteFilter(languages, entities, sources, hosts, query, stories) : null;
         }
 
         /** A text or a list of texts; an empty list is a mistake (it would take nothing). */

@@ -128,4 +128,16 @@ class RouteFilterTest {
         assertEquals(List.of("all-json", "ferries"), matcher.matching(HARBOUR));
         assertEquals(List.of("all-json", "moscow"), matcher.matching(METRO));
     }
+
+    @Test
+    void shouldTakeOnlyTheArticlesOfTheListedStories() {
+        RouteFilter meeting = new RouteFilter(Set.of(), List.of(), Set.of(), Set.of(), Optional.empty(), Set.of("story-m1", "story-m2"));
+        EnrichedArticle inStory = EnrichedArticle.newBuilder(HARBOUR)
+            .setStory(io.wirestream.avro.StoryLink.newBuilder().setId("story-m2").setRole(io.wirestream.avro.StoryRole.JOINED).build()).build();
+        EnrichedArticle otherStory = EnrichedArticle.newBuilder(HARBOUR)
+            .setStory(io.wirestream.avro.StoryLink.newBuilder().setId("story-x").setRole(io.wirestream.avro.StoryRole.STARTED).build()).build();
+        assertEquals(true, meeting.matches(inStory));
+        assertEquals(false, meeting.matches(otherStory));
+        assertEquals(false, meeting.matches(HARBOUR), "an article without a story");
+    }
 }

@@ -1,0 +1,471 @@
+package io.wirestream.stories;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Assigns articles to stories: one event reported by several outlets, in several languages.
+ *
+ * <p>An article's evidence ({@link ArticleEvidence}) becomes weighted keys: entities ({@code e:<id>}, weight
+ * the salience relative to the article's most salient entity), numbers ({@code n:}), dates ({@code d:}) and
+ * title terms ({@code t:<language>:<stem>}). An inverted index maps each key to the open stories that hold it.
+ * Candidates are the stories sharing a key that is not too common ({@link StoryParameters#maxPostings()}), so
+ * the work per article depends on the article and that bound, not on the number of open stories. A candidate
+ * scores the sum, over shared keys, of kind weight x article weight x story weight x rarity, where rarity is
+ * {@code 1 / (1 + log2(open stories holding the key))} (an IDF that does not grow with the index), scaled down
+ * by up to half as the time gap approaches {@link StoryParameters#joinGapMs()}.
+ *
+ * <p>A candidate is joined only when all of these hold: the time gap is within the join gap; the score reaches
+ * {@link StoryParameters#minScore()}; at least {@link StoryParameters#minPieces()} pieces of evidence are
+ * shared, one of them an entity; and, when the story already has headlines in the article's language, at
+ * least one headline term is shared with them. The last rule keeps apart different events with the same
+ * people in the same days (a meeting and a phone call of the same two presidents): across languages only
+ * the entities, numbers and dates can tell, within a language the wording must agree somewhere too.
+ *
+ * <p>When an article qualifies for several stories it joins the best and the others are merged with it, unless
+ * they have headlines in a common language that share no term (then they are taken for different events and
+ * stay apart); the oldest (first seen) of the merged stories absorbs the others, each merge reported as a
+ * {@link Merge}. A story closes when no article has joined it for {@link StoryParameters#quietAfterMs()} of
+ * processing time, or earlier when more than {@link StoryParameters#maxOpenStories()} are open (the
+ * longest-quiet first).
+ *
+ * <p>Not thread-safe; one linker owns all open stories (story assignment is a global decision).
+ */
+public final class StoryLinker {
+    /** How many of the top entities of an article count as evidence. */
+    static final int ARTICLE_ENTITIES = 12;
+    /** Entities less salient than this share of the article's top entity are not evidence. */
+    static final double MIN_RELATIVE_SALIENCE = 0.15;
+    /** An entity's weight: this floor plus the rest in proportion to its salience relative to the top entity. */
+    static final double ENTITY_FLOOR = 0.5;
+    static final float NUMBER_WEIGHT = 0.6f;
+    static final float DATE_WEIGHT = 0.6f;
+    /** How fast a key loses weight as more open stories hold it: 1 / (1 + slope x log2(stories holding it)). */
+    static final double RARITY_SLOPE = 1.0;
+    /** Candidates scored in full, the best by the rare keys that found them. */
+    static final int SCORED_CANDIDATES = 32;
+    /** A shared key counts as a piece of evidence when article weight x story weight reaches this. */
+    static final double PIECE_WEIGHT = 0.1;
+
+    private final StoryParameters parameters;
+    private final Map<String, StoryState> open = new HashMap<>();
+    private final TreeSet<Quiet> byLastArrival = new TreeSet<>(Comparator.comparingLong(Quiet::lastArrival).thenComparing(Quiet::id));
+    private final Map<String, Posting> postings = new HashMap<>();
+
+    /** The story an article went to, and the evidence it shared with it (empty when it started the story). */
+    public record Assignment(String storyId, boolean started, List<String> sharedEntities, List<String> sharedTerms,
+                             List<String> sharedNumbers, List<String> sharedDates, long timeGapMs, double score) {
+    }
+
+    /** A story merged into another: {@code absorbed} (its state before the merge) now lives on as {@code into}. */
+    public record Merge(StoryState absorbed, String into) {
+    }
+
+    /**
+     * What linking one article changed.
+     *
+     * @param story  the story the article is in now, after the article and any merge
+     * @param merges the stories merged into {@code story}
+     * @param closed the stories closed because they went quiet (or the open limit was passed)
+     */
+    public record Outcome(Assignment assignment, StoryState story, List<Merge> merges, List<StoryState> closed) {
+    }
+
+    private record Quiet(long lastArrival, String id) {
+    }
+
+    private static final class Posting {
+        int df;
+        Set<String> stories = new LinkedHashSet<>();
+    }
+
+    private record Candidate(StoryState story, double score, long gap, List<String> entities, List<String> terms,
+                             List<String> numbers, List<String> dates, int pieces) {
+    }
+
+    public StoryLinker(StoryParameters parameters) {
+        this.parameters = Objects.requireNonNull(parameters, "parameters");
+    }
+
+    public StoryParameters parameters() {
+        return parameters;
+    }
+
+    public int openStories() {
+        return open.size();
+    }
+
+    public StoryState story(String id) {
+        return open.get(id);
+    }
+
+    /**
+     * The evidence key of an entity: its id, except that ids transliterated from an unknown name ({@code ws:}) are
+     * reduced to a consonant skeleton, so that transliterations of one name from different scripts meet
+     * ({@code ws:magnus-karlsen} and {@code ws:magnus-carlsen}, {@code ws:hokaydo} and {@code ws:hokkaido}).
+     */
+    static String entityKey(String entityId) {
+        return entityId.startsWith("ws:") ? "e:ws~" + skeleton(entityId.substring(3)) : "e:" + entityId;
+    }
+
+    static String skeleton(String name) {
+        String s = name.toLowerCase(java.util.Locale.ROOT)
+                .replace("ph", "f").replace("kh", "h").replace("ck", "k").replace("x", "ks")
+                .replace('c', 'k').replace('q', 'k').replace('w', 'v').replace('y', 'i').replace('j', 'i');
+        StringBuilder out = new StringBuilder();
+        for (String part : s.split("-")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (out.length() > 0) {
+                out.append('-');
+            }
+            char last = 0;
+            for (int i = 0; i < part.length(); i++) {
+                char c = part.charAt(i);
+                boolean vowel = "aeiouh".indexOf(c) >= 0;
+                if ((i == 0 || !vowel) && c != last) {
+                    out.append(c);
+                }
+                if (!vowel || i == 0) {
+                    last = c;
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** The id of a story started by an article: derived from the article id, so a replay gives the same id. */
+    public static String storyIdOf(String articleId) {
+        return "story-" + articleId;
+    }
+
+    /** Puts a story back into the index, as it was stored (at start-up, from the store). */
+    public void restore(StoryState story) {
+        Objects.requireNonNull(story, "story");
+        if (open.containsKey(story.id())) {
+            throw new IllegalStateException("story " + story.id() + " is already open");
+        }
+        index(story);
+    }
+
+    /** {@link #link(ArticleEvidence, long)} with the article arriving at its own time (articles replayed in time order). */
+    public Outcome link(ArticleEvidence article) {
+        return link(article, article.time());
+    }
+
+    /**
+     * Assigns the article to a story: an open one it shares enough evidence with, or a new one.
+     *
+     * @param now processing time: stories no article joined for {@link StoryParameters#quietAfterMs()} before it close
+     *            first. Closing goes by arrival, not by publication time, so that articles that arrive out of time
+     *            order (a backfill, a slow feed) still find the stories of their days open; whether an article may
+     *            join a story goes by publication time ({@link StoryParameters#joinGapMs()}).
+     */
+    public Outcome link(ArticleEvidence article, long now) {
+        Objects.requireNonNull(article, "article");
+        List<StoryState> closed = expire(now);
+        Map<String, Float> keys = keysOf(article);
+
+        List<Candidate> qualified = new ArrayList<>();
+        for (StoryState story : candidates(keys)) {
+            Candidate c = score(article, keys, story);
+            if (c != null && qualifies(article, c)) {
+                qualified.add(c);
+            }
+        }
+        StoryState target;
+        Assignment assignment;
+        List<Merge> merges = new ArrayList<>();
+        if (qualified.isEmpty()) {
+            target = StoryState.start(storyIdOf(article.articleId()), article.time());
+            if (open.containsKey(target.id())) {
+                // the same article again (a replay that the caller did not catch): it stays in its story
+                target = open.get(target.id());
+            } else {
+                index(target);
+            }
+            assignment = new Assignment(target.id(), true, List.of(), List.of(), List.of(), List.of(), 0, 0);
+        } else {
+            qualified.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(c -> c.story().id()));
+            Candidate best = qualified.get(0);
+            // the other stories the article qualifies for are merged with the best one, unless their headlines
+            // in a language both have share nothing: two events the article's evidence cannot tell apart
+            List<StoryState> merging = new ArrayList<>();
+            merging.add(best.story());
+            for (Candidate c : qualified.subList(1, qualified.size())) {
+                if (merging.stream().allMatch(m -> compatible(m, c.story()))) {
+                    merging.add(c.story());
+                }
+            }
+            target = merging.stream().min(Comparator.comparingLong(StoryState::firstSeen).thenComparing(StoryState::id)).orElseThrow();
+            for (StoryState m : merging) {
+                if (m != target) {
+                    merges.add(merge(m, target));
+                }
+            }
+            assignment = new Assignment(target.id(), false, best.entities(), best.terms(), best.numbers(), best.dates(), best.gap(),
+                    best.score());
+        }
+        StoryState story = target;
+        update(story, () -> {
+            story.addArticle(article, parameters.latestArticles());
+            story.arrived(now);
+        });
+        keys.forEach((k, w) -> addKey(story, k, w));
+        trimKeys(story);
+        closed.addAll(enforceLimit(story.id()));
+        return new Outcome(assignment, story, List.copyOf(merges), List.copyOf(closed));
+    }
+
+    /** The article's evidence as weighted keys. */
+    static Map<String, Float> keysOf(ArticleEvidence a) {
+        Map<String, Float> keys = new LinkedHashMap<>();
+        double top = a.entities().stream().mapToDouble(ArticleEvidence.EntityEvidence::salience).max().orElse(0);
+        if (top > 0) {
+            a.entities().stream()
+                    .sorted(Comparator.comparingDouble(ArticleEvidence.EntityEvidence::salience).reversed())
+                    .limit(ARTICLE_ENTITIES)
+                    .filter(e -> e.salience() / top >= MIN_RELATIVE_SALIENCE)
+                    .forEach(e -> keys.merge(entityKey(e.id()), (float) (ENTITY_FLOOR + (1 - ENTITY_FLOOR) * e.salience() / top), Math::max));
+        }
+        a.numbers().forEach(n -> keys.put("n:" + n, NUMBER_WEIGHT));
+        a.dates().forEach(d -> keys.put("d:" + d, DATE_WEIGHT));
+        if (!a.language().equals("und")) {
+            a.terms().forEach(t -> keys.put("t:" + a.language() + ":" + t, 1f));
+        }
+        return keys;
+    }
+
+    private static double kindWeight(String key) {
+        return switch (key.charAt(0)) {
+            case 'e' -> 1.0;
+            case 'n' -> 0.7;
+            case 'd' -> 0.4;
+            default -> 0.5;
+        };
+    }
+
+    private List<StoryState> candidates(Map<String, Float> keys) {
+        Map<String, Double> found = new HashMap<>();
+        for (Map.Entry<String, Float> k : keys.entrySet()) {
+            Posting p = postings.get(k.getKey());
+            if (p == null || p.stories == null) {
+                continue;
+            }
+            double rarity = rarity(p.df);
+            for (String id : p.stories) {
+                found.merge(id, k.getValue() * rarity * kindWeight(k.getKey()), Double::sum);
+            }
+        }
+        return found.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
+                .limit(SCORED_CANDIDATES)
+                .map(e -> open.get(e.getKey()))
+                .toList();
+    }
+
+    private static double rarity(int df) {
+        return 1.0 / (1.0 + RARITY_SLOPE * Math.log(Math.max(1, df)) / Math.log(2));
+    }
+
+    private Candidate score(ArticleEvidence article, Map<String, Float> keys, StoryState story) {
+        long gap = story.gapTo(article.time());
+        if (gap > parameters.joinGapMs()) {
+            return null;
+        }
+        double score = 0;
+        int pieces = 0;
+        List<String> entities = new ArrayList<>();
+        List<String> terms = new ArrayList<>();
+        List<String> numbers = new ArrayList<>();
+        List<String> dates = new ArrayList<>();
+        Map<String, String> displayIds = new HashMap<>();
+        article.entities().forEach(e -> displayIds.putIfAbsent(entityKey(e.id()), e.id()));
+        for (Map.Entry<String, Float> k : keys.entrySet()) {
+            Float ws = story.keys.get(k.getKey());
+            if (ws == null) {
+                continue;
+            }
+            double w = k.getValue() * ws;
+            Posting p = postings.get(k.getKey());
+            score += kindWeight(k.getKey()) * w * rarity(p == null ? 1 : p.df);
+            if (w < PIECE_WEIGHT) {
+                continue;
+            }
+            pieces++;
+            String key = k.getKey();
+            switch (key.charAt(0)) {
+                case 'e' -> entities.add(displayIds.getOrDefault(key, key.substring(2)));
+                case 'n' -> numbers.add(key.substring(2));
+                case 'd' -> dates.add(key.substring(2));
+                default -> terms.add(key.substring(key.indexOf(':', 2) + 1));
+            }
+        }
+        double timeFactor = parameters.joinGapMs() == 0 ? 1 : 1 - 0.5 * gap / (double) parameters.joinGapMs();
+        return new Candidate(story, score * timeFactor, gap, entities, terms, numbers, dates, pieces);
+    }
+
+    private boolean qualifies(ArticleEvidence article, Candidate c) {
+        if (c.score() < parameters.minScore() || c.pieces() < parameters.minPieces() || c.entities().isEmpty()) {
+            return false;
+        }
+        if (!article.terms().isEmpty() && c.story().hasLanguage(article.language()) && hasTerms(c.story(), article.language())) {
+            return !c.terms().isEmpty();
+        }
+        return true;
+    }
+
+    /** Whether two stories may be one: in every language both have headline terms in, they share one. */
+    static boolean compatible(StoryState a, StoryState b) {
+        Map<String, Boolean> shared = new HashMap<>();
+        for (String k : a.keys.keySet()) {
+            if (k.startsWith("t:")) {
+                String language = k.substring(2, k.indexOf(':', 2));
+                if (hasTerms(b, language)) {
+                    shared.merge(language, b.keys.containsKey(k), Boolean::logicalOr);
+                }
+            }
+        }
+        return !shared.containsValue(false);
+    }
+
+    private static boolean hasTerms(StoryState story, String language) {
+        String prefix = "t:" + language + ":";
+        for (String k : story.keys.keySet()) {
+            if (k.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Merge merge(StoryState absorbed, StoryState into) {
+        StoryState before = copy(absorbed);
+        close(absorbed);
+        update(into, () -> into.absorb(absorbed, parameters.latestArticles()));
+        absorbed.keys.forEach((k, w) -> addKey(into, k, w));
+        trimKeys(into);
+        return new Merge(before, into.id());
+    }
+
+    private static StoryState copy(StoryState s) {
+        return new StoryState(s.id(), s.firstSeen(), s.lastSeen(), s.lastArrival(), s.articleCount(), s.languages(), s.titles(),
+                s.entityTotals().stream().collect(java.util.stream.Collectors.toMap(StoryState.EntityTotal::id, e -> e,
+                        (x, y) -> x, LinkedHashMap::new)),
+                s.latestArticles(), s.absorbed(), s.keys);
+    }
+
+    private void addKey(StoryState story, String key, float weight) {
+        Float before = story.keys.get(key);
+        if (before == null) {
+            story.keys.put(key, weight);
+            Posting p = postings.computeIfAbsent(key, k -> new Posting());
+            p.df++;
+            if (p.stories != null) {
+                p.stories.add(story.id());
+                if (p.stories.size() > parameters.maxPostings()) {
+                    p.stories = null;
+                }
+            }
+        } else if (weight > before) {
+            story.keys.put(key, weight);
+        }
+    }
+
+    private void removeKey(StoryState story, String key) {
+        if (story.keys.remove(key) == null) {
+            return;
+        }
+        Posting p = postings.get(key);
+        if (p == null) {
+            return;
+        }
+        p.df--;
+        if (p.stories != null) {
+            p.stories.remove(story.id());
+        }
+        if (p.df <= 0) {
+            postings.remove(key);
+        }
+    }
+
+    /** Keeps the heaviest keys of a story, entities before other keys of the same weight. */
+    private void trimKeys(StoryState story) {
+        int excess = story.keys.size() - parameters.maxKeysPerStory();
+        if (excess <= 0) {
+            return;
+        }
+        List<String> lightest = story.keys.entrySet().stream()
+                .sorted(Map.Entry.<String, Float>comparingByValue().thenComparing(e -> e.getKey().startsWith("e:") ? 1 : 0))
+                .limit(excess)
+                .map(Map.Entry::getKey)
+                .toList();
+        lightest.forEach(k -> removeKey(story, k));
+        story.retainEntitiesOfKeys();
+    }
+
+    private void index(StoryState story) {
+        open.put(story.id(), story);
+        byLastArrival.add(new Quiet(story.lastArrival(), story.id()));
+        Map<String, Float> keys = new LinkedHashMap<>(story.keys);
+        story.keys.clear();
+        keys.forEach((k, w) -> addKey(story, k, w));
+    }
+
+    private void close(StoryState story) {
+        open.remove(story.id());
+        byLastArrival.remove(new Quiet(story.lastArrival(), story.id()));
+        for (String k : List.copyOf(story.keys.keySet())) {
+            Posting p = postings.get(k);
+            if (p != null) {
+                p.df--;
+                if (p.stories != null) {
+                    p.stories.remove(story.id());
+                }
+                if (p.df <= 0) {
+                    postings.remove(k);
+                }
+            }
+        }
+    }
+
+    private void update(StoryState story, Runnable change) {
+        byLastArrival.remove(new Quiet(story.lastArrival(), story.id()));
+        change.run();
+        byLastArrival.add(new Quiet(story.lastArrival(), story.id()));
+    }
+
+    private List<StoryState> expire(long now) {
+        List<StoryState> closed = new ArrayList<>();
+        long horizon = now - parameters.quietAfterMs();
+        while (!byLastArrival.isEmpty() && byLastArrival.first().lastArrival() < horizon) {
+            StoryState s = open.get(byLastArrival.first().id());
+            close(s);
+            closed.add(s);
+        }
+        return closed;
+    }
+
+    private List<StoryState> enforceLimit(String keep) {
+        List<StoryState> closed = new ArrayList<>();
+        for (Quiet q : byLastArrival) {
+            if (open.size() - closed.size() <= parameters.maxOpenStories()) {
+                break;
+            }
+            if (!q.id().equals(keep)) {
+                closed.add(open.get(q.id()));
+            }
+        }
+        closed.forEach(this::close);
+        return closed;
+    }
+}

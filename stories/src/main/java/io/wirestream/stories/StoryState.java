@@ -1,0 +1,187 @@
+package io.wirestream.stories;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An open story as the index holds it: what is shown of it (times, count, languages, titles, entities,
+ * latest articles, stories it absorbed) and its evidence keys with their weights. Changed only by
+ * {@link StoryLinker}; readers get copies.
+ */
+public final class StoryState {
+    private final String id;
+    private long firstSeen;
+    private long lastSeen;
+    private long lastArrival;
+    private int articleCount;
+    private final Map<String, Integer> languages;
+    private final Map<String, String> titles;
+    private final Map<String, EntityTotal> entities;
+    private final Deque<String> latestArticles;
+    private final List<String> absorbed;
+    /** Evidence key to weight in (0, 1]: the heaviest weight any article gave it. */
+    final Map<String, Float> keys;
+
+    /** What the story knows of an entity: its name and the sum of its salience over the story's articles. */
+    public record EntityTotal(String id, String name, double salienceSum) {
+    }
+
+    StoryState(String id, long firstSeen, long lastSeen, long lastArrival, int articleCount, Map<String, Integer> languages, Map<String, String> titles,
+               Map<String, EntityTotal> entities, List<String> latestArticles, List<String> absorbed, Map<String, Float> keys) {
+        this.id = Objects.requireNonNull(id, "story id");
+        this.firstSeen = firstSeen;
+        this.lastSeen = lastSeen;
+        this.lastArrival = lastArrival;
+        this.articleCount = articleCount;
+        this.languages = new LinkedHashMap<>(languages);
+        this.titles = new LinkedHashMap<>(titles);
+        this.entities = new LinkedHashMap<>(entities);
+        this.latestArticles = new ArrayDeque<>(latestArticles);
+        this.absorbed = new ArrayList<>(absorbed);
+        this.keys = new LinkedHashMap<>(keys);
+    }
+
+    static StoryState start(String id, long time) {
+        return new StoryState(id, time, time, Long.MIN_VALUE, 0, Map.of(), Map.of(), Map.of(), List.of(), List.of(), Map.of());
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public long firstSeen() {
+        return firstSeen;
+    }
+
+    public long lastSeen() {
+        return lastSeen;
+    }
+
+    /** When (processing time) the latest article joined, or the latest merge happened. */
+    public long lastArrival() {
+        return lastArrival;
+    }
+
+    void arrived(long now) {
+        lastArrival = Math.max(lastArrival, now);
+    }
+
+    public int articleCount() {
+        return articleCount;
+    }
+
+    /** Languages with their article counts, in order of first appearance. */
+    public Map<String, Integer> languages() {
+        return Map.copyOf(languages);
+    }
+
+    public List<String> languageList() {
+        return List.copyOf(languages.keySet());
+    }
+
+    /** The title of the story's first article in each language. */
+    public Map<String, String> titles() {
+        return new LinkedHashMap<>(titles);
+    }
+
+    /** All entities the story keeps (up to the key limit), as sums. */
+    public List<EntityTotal> entityTotals() {
+        return List.copyOf(entities.values());
+    }
+
+    /** The {@code n} most salient entities, with their mean salience over the story's articles. */
+    public List<EntityTotal> topEntities(int n) {
+        int count = Math.max(1, articleCount);
+        return entities.values().stream()
+                .sorted(Comparator.comparingDouble(EntityTotal::salienceSum).reversed().thenComparing(EntityTotal::id))
+                .limit(n)
+                .map(e -> new EntityTotal(e.id(), e.name(), e.salienceSum() / count))
+                .toList();
+    }
+
+    /** The latest article ids, newest last. */
+    public List<String> latestArticles() {
+        return List.copyOf(latestArticles);
+    }
+
+    /** Ids of the stories merged into this one, oldest first. */
+    public List<String> absorbed() {
+        return List.copyOf(absorbed);
+    }
+
+    /** The evidence keys and their weights. */
+    public Map<String, Float> evidence() {
+        return Map.copyOf(keys);
+    }
+
+    boolean hasLanguage(String language) {
+        return languages.containsKey(language);
+    }
+
+    /** Time from the story's span (first to last article) to {@code time}; 0 inside it. */
+    long gapTo(long time) {
+        if (time < firstSeen) {
+            return firstSeen - time;
+        }
+        return time > lastSeen ? time - lastSeen : 0;
+    }
+
+    void addArticle(ArticleEvidence a, int latestLimit) {
+        if (articleCount == 0) {
+            firstSeen = a.time();
+            lastSeen = a.time();
+        }
+        firstSeen = Math.min(firstSeen, a.time());
+        lastSeen = Math.max(lastSeen, a.time());
+        articleCount++;
+        languages.merge(a.language(), 1, Integer::sum);
+        if (!a.title().isBlank()) {
+            titles.putIfAbsent(a.language(), a.title());
+        }
+        for (ArticleEvidence.EntityEvidence e : a.entities()) {
+            entities.merge(e.id(), new EntityTotal(e.id(), e.name(), e.salience()),
+                    (x, y) -> new EntityTotal(x.id(), x.name(), x.salienceSum() + y.salienceSum()));
+        }
+        latestArticles.addLast(a.articleId());
+        while (latestArticles.size() > latestLimit) {
+            latestArticles.removeFirst();
+        }
+    }
+
+    void absorb(StoryState other, int latestLimit) {
+        firstSeen = Math.min(firstSeen, other.firstSeen);
+        lastSeen = Math.max(lastSeen, other.lastSeen);
+        lastArrival = Math.max(lastArrival, other.lastArrival);
+        articleCount += other.articleCount;
+        other.languages.forEach((l, n) -> languages.merge(l, n, Integer::sum));
+        other.titles.forEach(titles::putIfAbsent);
+        other.entities.values().forEach(e -> entities.merge(e.id(), e,
+                (x, y) -> new EntityTotal(x.id(), x.name(), x.salienceSum() + y.salienceSum())));
+        // the absorber's articles, then the absorbed story's: not in time order across a merge
+        List<String> latest = new ArrayList<>(latestArticles);
+        latest.addAll(other.latestArticles);
+        latestArticles.clear();
+        latest.subList(Math.max(0, latest.size() - latestLimit), latest.size()).forEach(latestArticles::addLast);
+        absorbed.addAll(other.absorbed);
+        absorbed.add(other.id);
+        while (absorbed.size() > latestLimit) {
+            absorbed.remove(0);
+        }
+    }
+
+    /** Drops entities no longer among the story's keys. */
+    void retainEntitiesOfKeys() {
+        entities.keySet().removeIf(id -> !keys.containsKey(StoryLinker.entityKey(id)));
+    }
+
+    @Override
+    public String toString() {
+        return "Story[" + id + ", " + articleCount + " articles, " + languages.keySet() + ", " + titles.values() + "]";
+    }
+}
