@@ -112,14 +112,23 @@ public final class TopicProvisioner {
                 }
             }
             log.info("Created topics {}", created);
-            awaitLeaders(admin, created, timeout);
+            awaitLeaders(admin, created, timeout, adminConfigs.get("bootstrap.servers"));
             return created;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot list or describe topics at " + adminConfigs.get("bootstrap.servers")
+            throw new IllegalStateException("cannot list topics at " + adminConfigs.get("bootstrap.servers")
                 + " within " + timeout.toSeconds() + " s: " + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
+        }
+    }
+
+    private static void awaitLeaders(Admin admin, List<String> topics, Duration timeout, Object bootstrap) throws InterruptedException {
+        try {
+            awaitLeaders(admin, topics, timeout);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot describe the created topics " + topics + " at " + bootstrap + " within "
+                + timeout.toSeconds() + " s: " + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
         }
     }
 
