@@ -42,11 +42,11 @@ class StoryLinkingIT {
     static final KafkaStack stack = new KafkaStack();
 
     private static final RawArticle MEETING_RU = article("sit-m-ru", "2025-10-09T08:00:00Z", "Путин и Алиев встретились в Душанбе\n\n"
-        + "Владимир Путин и Ильхам Алиев провели переговоры в Душанбе на полях саммита СНГ. Встреча продлилась полтора часа.");
+        + "Ильхам Алиев и Владимир Путин провели переговоры в Душанбе на полях саммита СНГ. Встреча продлилась полтора часа.");
     private static final RawArticle MEETING_EN = article("sit-m-en", "2025-10-09T10:00:00Z", "Putin and Aliyev meet in Dushanbe\n\n"
         + "Vladimir Putin and Ilham Aliyev held talks in Dushanbe on the sidelines of the CIS summit. The meeting lasted an hour and a half.");
     private static final RawArticle CALL_RU = article("sit-c-ru", "2025-10-09T15:00:00Z", "Путин и Алиев провели телефонный разговор\n\n"
-        + "Владимир Путин и Ильхам Алиев обсудили по телефону торговые связи. Разговор состоялся по инициативе Баку.");
+        + "Ильхам Алиев и Владимир Путин обсудили по телефону торговые связи. Разговор состоялся по инициативе Баку.");
     private static final RawArticle MEETING_EN_2 = article("sit-m-en-2", "2025-10-09T18:00:00Z", "Aliyev and Putin meet again in Dushanbe\n\n"
         + "Ilham Aliyev and Vladimir Putin met in Dushanbe, where the CIS summit was held, for talks that lasted an hour and a half.");
 
