@@ -18,7 +18,6 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +38,7 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Failure policy: a stream thread that dies on an unexpected exception is replaced (its tasks resume
  * from the last committed transaction, so nothing is lost or repeated), after a wait that grows with
- * consecutive failures ({@link ThreadReplacementBackoff}); the global thread cannot be replaced, so its
+ * consecutive failures ({@link StreamThreadFailureHandler}); the global thread cannot be replaced, so its
  * failure stops the client ({@code ERROR}); per-record failures never reach
  * this point, they go to the dead-letter topic. Local state is never wiped on start: it is rebuilt from
  * the changelogs only when Kafka Streams finds it corrupt.
@@ -53,7 +52,7 @@ public final class ProcessorApp implements AutoCloseable {
     private final int partitions;
     private final CountDownLatch running = new CountDownLatch(1);
     private final CountDownLatch failed = new CountDownLatch(1);
-    private final ThreadReplacementBackoff replacementBackoff;
+    private final StreamThreadFailureHandler failureHandler;
     private final PrometheusMeterRegistry meterRegistry = PipelineMetrics.prometheusRegistry();
     private final PipelineMetrics metrics = new PipelineMetrics(meterRegistry);
     private final HealthRegistry health = new HealthRegistry();
@@ -62,8 +61,8 @@ public final class ProcessorApp implements AutoCloseable {
 
     public ProcessorApp(ProcessorConfig config, List<PipelineStage> stages) {
         this.config = Objects.requireNonNull(config, "config");
-        this.replacementBackoff = new ThreadReplacementBackoff(config.getLong(ProcessorConfig.THREAD_REPLACE_BACKOFF_MS),
-            config.getLong(ProcessorConfig.THREAD_REPLACE_BACKOFF_MAX_MS), System::currentTimeMillis);
+        this.failureHandler = new StreamThreadFailureHandler(new ThreadReplacementBackoff(config.getLong(ProcessorConfig.THREAD_REPLACE_BACKOFF_MS),
+            config.getLong(ProcessorConfig.THREAD_REPLACE_BACKOFF_MAX_MS), System::currentTimeMillis), config.topicNames().knowledgeBase());
         this.serdes = new SerdeFactory(config.registryConfigs());
         Topics topics = new Topics(config.topicNames(), serdes);
         // the topology is built from configuration alone; start() checks the count against the cluster
@@ -126,26 +125,7 @@ public final class ProcessorApp implements AutoCloseable {
                 + " input topic's partition count, which every repartition topic of the pipeline gets)");
         });
         streams = new KafkaStreams(topology, config.streamsProperties());
-        streams.setUncaughtExceptionHandler(error -> {
-            // called on the failing thread; the global thread cannot be replaced (asking for it makes
-            // Kafka Streams 4.3 fail with a ClassCastException on the way down)
-            if (Thread.currentThread().getName().endsWith("-GlobalStreamThread")) {
-                log.error("The global thread ({} store) failed and cannot be replaced: stopping (state ERROR)",
-                    config.topicNames().knowledgeBase(), error);
-                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-            }
-            // waits on the failing thread: a failure that repeats at once (registry or broker down) would
-            // otherwise cost a rebalance per attempt
-            long wait = replacementBackoff.nextWaitMs();
-            log.error("Stream thread failed ({} in a row); replacing it in {} ms, processing resumes from the last commit",
-                replacementBackoff.consecutiveFailures(), wait, error);
-            try {
-                Thread.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+        streams.setUncaughtExceptionHandler(failureHandler);
         streams.setStateListener((now, before) -> {
             log.info("Kafka Streams {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {
@@ -157,7 +137,8 @@ public final class ProcessorApp implements AutoCloseable {
         health.register("kafka-streams", new KafkaStreamsHealthCheck(this::state));
         KafkaStreams started = streams;
         health.register("stream-threads", new StreamThreadsHealthCheck(() -> started.metadataForLocalThreads().stream()
-            .map(org.apache.kafka.streams.ThreadMetadata::threadState).toList(), config.getInt(ProcessorConfig.NUM_STREAM_THREADS)));
+            .map(org.apache.kafka.streams.ThreadMetadata::threadState).toList(), failureHandler::awaitingReplacement,
+            config.getInt(ProcessorConfig.NUM_STREAM_THREADS)));
         health.bindTo(meterRegistry);
         metrics.bindJvm().bindKafkaStreams(streams);
         Metrics.addRegistry(meterRegistry);
