@@ -19,16 +19,30 @@ final class GuardedDnsResolver implements DnsResolver {
         }
     }
 
+    /** Where the addresses of a host come from: the system resolver, or a test's own answers. */
+    @FunctionalInterface
+    interface Lookup {
+        Lookup SYSTEM = InetAddress::getAllByName;
+
+        InetAddress[] addresses(String host) throws UnknownHostException;
+    }
+
     private final AddressPolicy policy;
+    private final Lookup lookup;
 
     GuardedDnsResolver(AddressPolicy policy) {
+        this(policy, Lookup.SYSTEM);
+    }
+
+    GuardedDnsResolver(AddressPolicy policy, Lookup lookup) {
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.lookup = Objects.requireNonNull(lookup, "lookup");
     }
 
     @Override
     public InetAddress[] resolve(String host) throws UnknownHostException {
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        InetAddress[] addresses = InetAddress.getAllByName(bare);
+        InetAddress[] addresses = lookup.addresses(bare);
         if (policy.hostAllowed(bare)) {
             return addresses;
         }

@@ -87,9 +87,14 @@ public final class HttpFetcher {
     }
 
     public HttpFetcher(FetchSettings settings, HostPoliteness politeness) {
+        this(settings, politeness, GuardedDnsResolver.Lookup.SYSTEM);
+    }
+
+    /** With the host look-ups of {@code lookup} (tests: a DNS answer that changes between check and connection). */
+    HttpFetcher(FetchSettings settings, HostPoliteness politeness, GuardedDnsResolver.Lookup lookup) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.politeness = Objects.requireNonNull(politeness, "politeness");
-        this.resolver = new GuardedDnsResolver(settings.addressPolicy());
+        this.resolver = new GuardedDnsResolver(settings.addressPolicy(), lookup);
         Timeout requestTimeout = Timeout.ofMilliseconds(settings.requestTimeout().toMillis());
         this.client = HttpClients.custom()
             .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()

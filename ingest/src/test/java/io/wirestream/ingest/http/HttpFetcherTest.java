@@ -230,6 +230,38 @@ class HttpFetcherTest {
         assertEquals(List.of(), server.requests(), "not even robots.txt was asked for");
     }
 
+    /**
+     * DNS rebinding: the name answers a public address when the fetcher checks it and a loopback address when
+     * the HTTP client connects (as a name with a zero TTL can). The check on the addresses actually connected
+     * to refuses it, and the loopback server sees nothing.
+     */
+    @Test
+    void shouldRefuseAnAddressThatTheNameResolvesToOnlyWhenConnecting() throws Exception {
+        server.text("/feed.xml", 200, "application/xml", "<rss/>");
+        List<String> answered = new java.util.ArrayList<>();
+        GuardedDnsResolver.Lookup rebinding = host -> {
+            boolean fetcherCheck = StackWalker.getInstance().walk(frames -> frames.anyMatch(f ->
+                f.getClassName().equals(HttpFetcher.class.getName()) && f.getMethodName().equals("requireAllowedAddress")));
+            String address = fetcherCheck ? "93.184.215.14" : "127.0.0.1";
+            synchronized (answered) {
+                answered.add(host + "=" + address);
+            }
+            return new java.net.InetAddress[] {java.net.InetAddress.getByName(address)};
+        };
+        HttpFetcher fetcher = new HttpFetcher(new FetchSettings("Wirestream-test/1.0", "wirestream", Duration.ofSeconds(2),
+            Duration.ofSeconds(5), 64 * 1024, 3, Duration.ZERO, false, AddressPolicy.PUBLIC_ONLY), new HostPoliteness(Duration.ZERO), rebinding);
+        URI uri = URI.create("http://news.rebind.test:" + server.uri("/").getPort() + "/feed.xml");
+
+        FetchException e = assertThrows(FetchException.class, () -> fetcher.fetch(uri, null));
+
+        assertEquals(FetchException.Kind.REFUSED_ADDRESS, e.kind(), e.getMessage());
+        assertEquals(uri + ": refused: news.rebind.test resolves to 127.0.0.1, which is not a public address (loopback); "
+            + "allow it with ingest.http.allowed.addresses", e.getMessage());
+        assertTrue(answered.contains("news.rebind.test=93.184.215.14") && answered.contains("news.rebind.test=127.0.0.1"),
+            "looked up by the fetcher's check and by the connection: " + answered);
+        assertEquals(List.of(), server.requests());
+    }
+
     @Test
     void shouldNeverSendCredentialsOfALink() throws Exception {
         server.text("/feed.xml", 200, "application/xml", "<rss/>");
