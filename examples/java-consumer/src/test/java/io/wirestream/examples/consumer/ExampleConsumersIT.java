@@ -47,7 +47,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The example consumers read what a transactional, zstd-compressing producer wrote to news.enriched with
  * Wirestream's serializer, as the processors write it: every committed article, once, and nothing of an
- * aborted transaction. The same for a route in JSON, written as the routing stage writes it (AvroJson, JsonSerde).
+ * aborted transaction. The same for a route in JSON, written as the routing stage writes it (AvroJson, JsonSerde),
+ * and for a route in Avro (the enriched serde, the schema under the route topic's subject).
  * The kafkajs example is installed from its lockfile into a temporary folder.
  */
 @Timeout(300)
@@ -56,11 +57,13 @@ class ExampleConsumersIT {
     static final KafkaStack STACK = new KafkaStack();
     private static final String TOPIC = "news.enriched";
     private static final String JSON_ROUTE = "news.routed.english-json";
+    private static final String AVRO_ROUTE = "news.routed.gdansk-avro";
     private static final Path KAFKAJS_EXAMPLE = Path.of("..", "kafkajs-consumer");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration MAX_IDLE = Duration.ofSeconds(8);
     private static final List<JsonNode> expected = new ArrayList<>();
     private static final List<JsonNode> expectedInRoute = new ArrayList<>();
+    private static final List<JsonNode> expectedInAvroRoute = new ArrayList<>();
 
     @BeforeAll
     static void writeArticles() throws Exception {
@@ -105,6 +108,43 @@ class ExampleConsumersIT {
         }
         expected.sort(Comparator.comparing(n -> n.get("key").asText()));
         writeJsonRoute(config);
+        writeAvroRoute(config);
+    }
+
+    /**
+     * Two articles committed to an Avro route, one aborted between them: the routing stage writes an Avro route
+     * with the enriched topic's serde, so the value schema is registered under the route topic's own subject
+     * ({@code news.routed.gdansk-avro-value} by the TopicNameStrategy).
+     */
+    private static void writeAvroRoute(Map<String, Object> config) throws Exception {
+        STACK.createTopics(List.of(AVRO_ROUTE), 2);
+        Map<String, Object> routeConfig = new HashMap<>(config);
+        routeConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "example-avro-route-writer-" + UUID.randomUUID());
+        List<EnrichedArticle> taken = List.of(
+            article("82d5a48951b6c3f25e4f9012a3b4c5d6", "Shipyard hires two hundred welders", "en",
+                Instant.parse("2026-11-29T08:00:00Z"), entity("Q1792", EntityType.LOCATION, "Gdansk")),
+            article("93e6b59a62c7d4036f5012a3b4c5d6e7", "Nowa linia tramwajowa w Gdańsku", "pl", null,
+                entity("Q1792", EntityType.LOCATION, "Gdansk")));
+        try (SpecificAvroSerde<EnrichedArticle> values = new SpecificAvroSerde<>(EnrichedArticle.class)) {
+            values.configure(STACK.registryConfig(), false);
+            try (KafkaProducer<String, EnrichedArticle> producer =
+                     new KafkaProducer<>(routeConfig, new StringSerializer(), values.serializer())) {
+                producer.initTransactions();
+                producer.beginTransaction();
+                RecordMetadata first = producer.send(new ProducerRecord<>(AVRO_ROUTE, taken.get(0).getId(), taken.get(0))).get();
+                producer.commitTransaction();
+                producer.beginTransaction();
+                EnrichedArticle aborted = article("a4f7c6ab73d8e51470612a3b4c5d6e7f", "Withdrawn", "en", null);
+                producer.send(new ProducerRecord<>(AVRO_ROUTE, aborted.getId(), aborted)).get();
+                producer.abortTransaction();
+                producer.beginTransaction();
+                RecordMetadata second = producer.send(new ProducerRecord<>(AVRO_ROUTE, taken.get(1).getId(), taken.get(1))).get();
+                producer.commitTransaction();
+                expectedInAvroRoute.add(expectedLine(first, taken.get(0)));
+                expectedInAvroRoute.add(expectedLine(second, taken.get(1)));
+            }
+        }
+        expectedInAvroRoute.sort(Comparator.comparing(n -> n.get("key").asText()));
     }
 
     /** Two articles committed to a JSON route, one aborted between them. */
@@ -164,6 +204,16 @@ class ExampleConsumersIT {
 
         assertEquals(0, consume.exitCode(), "node consume.js failed:\n" + consume.err());
         assertEquals(expectedInRoute, sortedLines(consume.out()));
+    }
+
+    @Test
+    void shouldReadAnAvroRouteWithTheKafkajsExample(@TempDir Path dir) throws Exception {
+        install(dir);
+
+        Result consume = consume(dir, "--group", "example-kafkajs-avro-route-" + UUID.randomUUID(), "--topic", AVRO_ROUTE);
+
+        assertEquals(0, consume.exitCode(), "node consume.js failed:\n" + consume.err());
+        assertEquals(expectedInAvroRoute, sortedLines(consume.out()));
     }
 
     /** Installs the kafkajs example from its lockfile; nothing is built at install time. */
