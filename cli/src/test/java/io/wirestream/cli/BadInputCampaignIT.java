@@ -209,6 +209,7 @@ class BadInputCampaignIT {
             // a truncated record is the record's fault, not the registry's: it must not stop the stream thread
             assertReason(letters, "raw-truncated-avro", "Avro decoding with writer schema id " + knownId + " failed");
             assertReason(letters, "raw-header-only", "Avro decoding with writer schema id " + knownId + " failed");
+            assertReason(letters, "raw-tombstone", "the record has no value (a tombstone)");
             assertReason(letters, "(no key)", "a news.raw record has no key: the key must be the article id");
             assertReason(letters, "(long key)", "article id must be 1..127 bytes of UTF-8, was 100000 bytes");
             assertEquals(921_600, letters.get("campaign.jsonl:7").getValue().remaining(), "the first bytes of the long line are kept");

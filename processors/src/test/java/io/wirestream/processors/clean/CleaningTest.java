@@ -22,6 +22,12 @@ class CleaningTest {
     }
 
     @Test
+    void shouldRefuseATombstoneWithAReasonThatSaysSo() {
+        assertEquals("the record has no value (a tombstone); raw articles are never deleted this way",
+            assertThrows(InvalidArticleException.class, () -> cleaning.apply(null, Instant.ofEpochMilli(3))).getMessage());
+    }
+
+    @Test
     void shouldCarryTheRawFieldsAndMarkTheArticleAsNotYetDeduplicatedNorEnriched() {
         EnrichedArticle a = cleaning.apply(raw("  A title ", "Skip to content\nThe text."), Instant.ofEpochMilli(3));
         assertEquals("a1", a.getId());
