@@ -7,6 +7,7 @@ import io.wirestream.ops.health.HealthRegistry;
 import io.wirestream.ops.health.KafkaStreamsHealthCheck;
 import io.wirestream.ops.http.OpsHttpServer;
 import io.wirestream.ops.metrics.PipelineMetrics;
+import io.wirestream.registry.client.SchemaRegistryClient;
 import io.wirestream.core.TopicProvisioner;
 import io.wirestream.core.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -48,6 +49,8 @@ public final class ProcessorApp implements AutoCloseable {
 
     private final ProcessorConfig config;
     private final SerdeFactory serdes;
+    /** The registry client the caller gave, which the exception handlers use too; null when the app built its own. */
+    private final SchemaRegistryClient givenRegistry;
     private final Topology topology;
     private final int partitions;
     private final CountDownLatch running = new CountDownLatch(1);
@@ -60,10 +63,26 @@ public final class ProcessorApp implements AutoCloseable {
     private OpsHttpServer opsServer;
 
     public ProcessorApp(ProcessorConfig config, List<PipelineStage> stages) {
+        this(config, stages, new SerdeFactory(Objects.requireNonNull(config, "config").registryConfigs()), null);
+    }
+
+    /**
+     * An application whose serdes, and exception handlers ({@link #streamsProperties()}), use {@code registry}, which
+     * the caller owns and closes ({@link #close()} leaves it open); the other serde settings still come from
+     * {@code config}. Nothing here contacts the cluster or the registry: the topology is built from configuration
+     * alone, so it can also run through a {@code TopologyTestDriver} on a registry without a server.
+     */
+    public ProcessorApp(ProcessorConfig config, List<PipelineStage> stages, SchemaRegistryClient registry) {
+        this(config, stages, new SerdeFactory(Objects.requireNonNull(registry, "registry"),
+            Objects.requireNonNull(config, "config").registryConfigs()), registry);
+    }
+
+    private ProcessorApp(ProcessorConfig config, List<PipelineStage> stages, SerdeFactory serdes, SchemaRegistryClient givenRegistry) {
         this.config = Objects.requireNonNull(config, "config");
         this.failureHandler = new StreamThreadFailureHandler(new ThreadReplacementBackoff(config.getLong(ProcessorConfig.THREAD_REPLACE_BACKOFF_MS),
             config.getLong(ProcessorConfig.THREAD_REPLACE_BACKOFF_MAX_MS), System::currentTimeMillis), config.topicNames().knowledgeBase());
-        this.serdes = new SerdeFactory(config.registryConfigs());
+        this.serdes = serdes;
+        this.givenRegistry = givenRegistry;
         Topics topics = new Topics(config.topicNames(), serdes);
         // the topology is built from configuration alone; start() checks the count against the cluster
         this.partitions = config.topicSettings().partitions();
@@ -106,6 +125,18 @@ public final class ProcessorApp implements AutoCloseable {
         return config;
     }
 
+    /**
+     * The properties Kafka Streams runs this topology with: {@link ProcessorConfig#streamsProperties()}, plus the
+     * registry client the application was given, if any ({@link ProcessorConfig#HANDLER_REGISTRY_CLIENT}).
+     */
+    public Properties streamsProperties() {
+        Properties p = config.streamsProperties();
+        if (givenRegistry != null) {
+            p.put(ProcessorConfig.HANDLER_REGISTRY_CLIENT, givenRegistry);
+        }
+        return p;
+    }
+
     /** Creates missing topics, the routes' included (if configured), and starts Kafka Streams; returns at once. */
     public synchronized void start() {
         if (streams != null) {
@@ -124,7 +155,7 @@ public final class ProcessorApp implements AutoCloseable {
                 + "=" + partitions + ": set " + ProcessorConfig.TOPIC_PARTITIONS + "=" + n + " (deduplication routes its probes by the"
                 + " input topic's partition count, which every repartition topic of the pipeline gets)");
         });
-        streams = new KafkaStreams(topology, config.streamsProperties());
+        streams = new KafkaStreams(topology, streamsProperties());
         streams.setUncaughtExceptionHandler(failureHandler);
         streams.setStateListener((now, before) -> {
             log.info("Kafka Streams {} -> {}", before, now);

@@ -57,6 +57,12 @@ public final class ProcessorConfig extends WirestreamConfig {
     public static final String DEFAULT_APPLICATION_ID = "wirestream-processors";
     /** How the topic prefix reaches the exception handlers through the Streams configuration. */
     public static final String HANDLER_TOPIC_PREFIX = "wirestream.handlers.topic.prefix";
+    /**
+     * How a registry client built by the caller reaches the exception handlers through the Streams configuration: a
+     * {@code SchemaRegistryClient} object, not a setting ({@link ProcessorApp#streamsProperties()} adds it when the
+     * application was given a client). Without it the handlers build their own client from {@code schema.registry.url}.
+     */
+    public static final String HANDLER_REGISTRY_CLIENT = "wirestream.handlers.registry.client";
 
     /** Default port of the processors' metrics and health endpoints. */
     public static final int DEFAULT_OPS_HTTP_PORT = 9309;

@@ -5,7 +5,7 @@ import io.wirestream.avro.EnrichedArticle;
 import io.wirestream.avro.RawArticle;
 import io.wirestream.core.SerdeFactory;
 import io.wirestream.core.Topics;
-import io.wirestream.testkit.KafkaStack;
+import io.wirestream.testkit.InMemorySchemaRegistry;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -28,12 +27,12 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The production topology, with the production serdes against a real registry, through TopologyTestDriver. */
+/**
+ * The production topology ({@link ProcessorApp} with the standard stages) and the production serdes, through
+ * TopologyTestDriver, without a broker: the registry's rules run in memory ({@link InMemorySchemaRegistry}).
+ */
 @Timeout(120)
 class NewsPipelineTopologyTest {
-    @RegisterExtension
-    static final KafkaStack stack = new KafkaStack();
-
     @TempDir
     Path stateDir;
 
@@ -44,13 +43,14 @@ class NewsPipelineTopologyTest {
 
     @BeforeEach
     void setUp() {
-        ProcessorConfig config = new ProcessorConfig(stack.config(Map.of(
+        ProcessorConfig config = new ProcessorConfig(InMemorySchemaRegistry.config(Map.of(
             ProcessorConfig.APPLICATION_ID, "topology-test-" + UUID.randomUUID(),
             ProcessorConfig.STATE_DIR, stateDir.toString())));
-        app = new ProcessorApp(config);
-        serdes = new SerdeFactory(config.registryConfigs());
+        InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
+        app = new ProcessorApp(config, PipelineStages.standard(config), registry);
+        serdes = new SerdeFactory(registry, config.registryConfigs());
         topics = new Topics(config.topicNames(), serdes);
-        driver = new TopologyTestDriver(app.topology(), config.streamsProperties());
+        driver = new TopologyTestDriver(app.topology(), app.streamsProperties());
     }
 
     @AfterEach
@@ -90,7 +90,7 @@ class NewsPipelineTopologyTest {
         assertEquals("a1.txt", a.getOrigin());
         assertEquals(Instant.parse("2025-10-01T00:00:00Z"), a.getPublishedAt());
         assertEquals(1, a.getProcessing().getRemovedLines());
-        assertEquals("clean", a.getProcessing().getStages().get(0));
+        assertEquals(List.of("clean", "dedup", "language", "entities", "stories"), a.getProcessing().getStages());
         assertTrue(deadLetters().isEmpty(), "no dead letters expected");
     }
 

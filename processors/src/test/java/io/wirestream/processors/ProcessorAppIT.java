@@ -147,4 +147,25 @@ class ProcessorAppIT {
             assertEquals(1L, committed, "the committed offset of " + partition + " once its only record was dead-lettered");
         }
     }
+
+    /**
+     * The topology is built for {@code topic.partitions} without asking the cluster (so topology tests need no broker);
+     * the count is checked against the cluster when the application starts.
+     */
+    @Test
+    void shouldRefuseToStartWhenTheInputTopicHasAnotherPartitionCountThanConfigured(@TempDir Path state) {
+        stack.createTopics(List.of("pcount.raw"), 2);
+        ProcessorConfig config = new ProcessorConfig(stack.config(Map.of(
+            ProcessorConfig.APPLICATION_ID, "processor-partitions-" + UUID.randomUUID(),
+            ProcessorConfig.STATE_DIR, state.toString(),
+            ProcessorConfig.TOPIC_PREFIX, "pcount",
+            ProcessorConfig.TOPIC_PARTITIONS, "3",
+            ProcessorConfig.OPS_HTTP_PORT, "-1")));
+        try (ProcessorApp app = new ProcessorApp(config)) {
+            IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, app::start);
+            assertEquals("topic pcount.raw has 2 partitions, but topic.partitions=3: set topic.partitions=2 (deduplication routes its"
+                + " probes by the input topic's partition count, which every repartition topic of the pipeline gets)", e.getMessage());
+            assertEquals(KafkaStreams.State.CREATED, app.state(), "Kafka Streams is not started");
+        }
+    }
 }

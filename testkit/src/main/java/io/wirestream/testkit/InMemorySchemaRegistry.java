@@ -1,5 +1,6 @@
 package io.wirestream.testkit;
 
+import io.wirestream.core.WirestreamConfig;
 import io.wirestream.registry.client.CompatibilityResult;
 import io.wirestream.registry.client.RegistryErrors;
 import io.wirestream.registry.client.SchemaMetadata;
@@ -11,7 +12,9 @@ import io.wirestream.registry.server.RegistryException;
 import io.wirestream.registry.server.RegistryService;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.avro.Schema;
@@ -32,6 +35,22 @@ public final class InMemorySchemaRegistry implements SchemaRegistryClient {
 
     private final List<RegistryEntry> journal = Collections.synchronizedList(new ArrayList<>());
     private final RegistryService service = new RegistryService(journal::add, CompatibilityLevel.BACKWARD);
+
+    /** Where {@link #config} points the clients: a name that never resolves, as a topology test opens no connection. */
+    public static final String NO_BROKER = "unused.invalid:9092";
+
+    /**
+     * The two settings every Wirestream application needs, for a topology test without a broker: bootstrap servers
+     * where nothing listens ({@link #NO_BROKER}) and this registry's {@link #URL}, plus {@code extra} (which may
+     * override them).
+     */
+    public static Map<String, Object> config(Map<String, ?> extra) {
+        Map<String, Object> c = new HashMap<>();
+        c.put(WirestreamConfig.BOOTSTRAP_SERVERS, NO_BROKER);
+        c.put(WirestreamConfig.SCHEMA_REGISTRY_URL, URL);
+        c.putAll(extra);
+        return c;
+    }
 
     /** Every change stored so far, in order, as the Kafka journal of a registry server would hold them. */
     public List<RegistryEntry> journal() {

@@ -7,6 +7,7 @@ import io.wirestream.core.DeadLetters;
 import io.wirestream.core.SerdeFactory;
 import io.wirestream.core.TopicNames;
 import io.wirestream.core.WirestreamConfig;
+import io.wirestream.registry.client.SchemaRegistryClient;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -42,7 +43,13 @@ final class DeadLetterSender implements AutoCloseable {
         this.applicationId = String.valueOf(streamsConfigs.get(StreamsConfig.APPLICATION_ID_CONFIG));
         Object url = streamsConfigs.get(WirestreamConfig.SCHEMA_REGISTRY_URL);
         Objects.requireNonNull(url, "schema.registry.url must be set for the dead-letter handlers");
-        this.serdes = new SerdeFactory(streamsConfigs);
+        Object client = streamsConfigs.get(io.wirestream.processors.ProcessorConfig.HANDLER_REGISTRY_CLIENT);
+        if (client != null && !(client instanceof SchemaRegistryClient)) {
+            throw new IllegalArgumentException(io.wirestream.processors.ProcessorConfig.HANDLER_REGISTRY_CLIENT
+                + " must be a " + SchemaRegistryClient.class.getName() + ", got a " + client.getClass().getName());
+        }
+        // a client given by the application stays open with it; one built here is closed with this sender
+        this.serdes = client == null ? new SerdeFactory(streamsConfigs) : new SerdeFactory((SchemaRegistryClient) client, streamsConfigs);
         this.serializer = serdes.forValues(DeadLetter.class).serializer();
         Object max = streamsConfigs.get(io.wirestream.processors.ProcessorConfig.DEAD_LETTER_MAX_BYTES);
         this.maxBytes = max == null ? DEFAULT_MAX_BYTES : Integer.parseInt(max.toString());

@@ -9,13 +9,11 @@ import io.wirestream.avro.kb.KbName;
 import io.wirestream.core.SerdeFactory;
 import io.wirestream.core.Topics;
 import io.wirestream.enrichment.Enricher;
-import io.wirestream.processors.NewsPipeline;
+import io.wirestream.processors.ProcessorApp;
 import io.wirestream.processors.ProcessorConfig;
-import io.wirestream.processors.StageContext;
-import io.wirestream.testkit.KafkaStack;
+import io.wirestream.testkit.InMemorySchemaRegistry;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -36,19 +33,17 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The production pipeline builder ({@link NewsPipeline#build}) with the enrichment stages, the
- * production serdes against a real registry, through TopologyTestDriver.
+ * The production topology ({@link ProcessorApp}, which builds it with {@code NewsPipeline.build}) with the enrichment
+ * stages and the production serdes, through TopologyTestDriver, without a broker: the registry's rules run in memory ({@link InMemorySchemaRegistry}).
  */
 @Timeout(120)
 class EnrichmentStagesTopologyTest {
-    @RegisterExtension
-    static final KafkaStack stack = new KafkaStack();
-
     private static Enricher enricher;
 
     @TempDir
     Path stateDir;
 
+    private ProcessorApp app;
     private SerdeFactory serdes;
     private Topics topics;
     private TopologyTestDriver driver;
@@ -60,18 +55,20 @@ class EnrichmentStagesTopologyTest {
 
     @BeforeEach
     void setUp() {
-        ProcessorConfig config = new ProcessorConfig(stack.config(Map.of(
+        ProcessorConfig config = new ProcessorConfig(InMemorySchemaRegistry.config(Map.of(
             ProcessorConfig.APPLICATION_ID, "enrich-topology-test-" + UUID.randomUUID(),
             ProcessorConfig.STATE_DIR, stateDir.toString())));
-        serdes = new SerdeFactory(config.registryConfigs());
+        InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
+        app = new ProcessorApp(config, EnrichmentStages.of(enricher), registry);
+        serdes = new SerdeFactory(registry, config.registryConfigs());
         topics = new Topics(config.topicNames(), serdes);
-        StageContext ctx = new StageContext(new StreamsBuilder(), topics, serdes, config);
-        driver = new TopologyTestDriver(NewsPipeline.build(ctx, EnrichmentStages.of(enricher)), config.streamsProperties());
+        driver = new TopologyTestDriver(app.topology(), app.streamsProperties());
     }
 
     @AfterEach
     void tearDown() {
         driver.close();
+        app.close();
         serdes.close();
     }
 

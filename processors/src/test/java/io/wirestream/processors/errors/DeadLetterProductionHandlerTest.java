@@ -4,7 +4,7 @@ import io.wirestream.avro.DeadLetter;
 import io.wirestream.core.SerdeFactory;
 import io.wirestream.processors.ProcessorConfig;
 import io.wirestream.registry.client.SchemaRegistryException;
-import io.wirestream.testkit.KafkaStack;
+import io.wirestream.testkit.InMemorySchemaRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -21,7 +21,6 @@ import org.apache.kafka.streams.processor.TaskId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.ConnectException;
 import java.nio.ByteBuffer;
@@ -36,12 +35,12 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The production exception handler with the real DeadLetter serde against a real registry. */
+/**
+ * The production exception handler with the real DeadLetter serde, on the registry's rules in memory
+ * ({@link InMemorySchemaRegistry}) given to it as the application gives its own client.
+ */
 @Timeout(120)
 class DeadLetterProductionHandlerTest {
-    @RegisterExtension
-    static final KafkaStack stack = new KafkaStack();
-
     /** The producer's default max.request.size. */
     private static final int PRODUCER_LIMIT = (Integer) ProducerConfig.configDef().defaultValues().get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
 
@@ -50,11 +49,13 @@ class DeadLetterProductionHandlerTest {
 
     @BeforeEach
     void setUp() {
-        Map<String, Object> configs = new HashMap<>(stack.registryConfig());
+        InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
+        Map<String, Object> configs = new HashMap<>(InMemorySchemaRegistry.config(Map.of()));
         configs.put(StreamsConfig.APPLICATION_ID_CONFIG, "handler-test");
         configs.put(ProcessorConfig.HANDLER_TOPIC_PREFIX, "hpt");
+        configs.put(ProcessorConfig.HANDLER_REGISTRY_CLIENT, registry);
         handler.configure(configs);
-        serdes = new SerdeFactory(stack.registryConfig());
+        serdes = new SerdeFactory(registry, InMemorySchemaRegistry.config(Map.of()));
     }
 
     private record Context(byte[] sourceRawKey, byte[] sourceRawValue) implements ErrorHandlerContext {
@@ -133,5 +134,16 @@ class DeadLetterProductionHandlerTest {
             new ProducerRecord<>("hpt.enriched", null, new byte[1]), new TopicAuthorizationException(Set.of("hpt.enriched")));
         assertEquals(Result.FAIL, response.result());
         assertTrue(response.deadLetterQueueRecords().isEmpty(), "no dead letter for a failure that is not the record's");
+    }
+
+    @Test
+    void shouldRefuseARegistryClientSettingThatIsNoClient() {
+        Map<String, Object> configs = new HashMap<>(InMemorySchemaRegistry.config(Map.of()));
+        configs.put(StreamsConfig.APPLICATION_ID_CONFIG, "handler-test");
+        configs.put(ProcessorConfig.HANDLER_REGISTRY_CLIENT, "http://registry.example:8081");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> new DeadLetterProductionHandler().configure(configs));
+        assertEquals("wirestream.handlers.registry.client must be a io.wirestream.registry.client.SchemaRegistryClient, got a java.lang.String",
+            e.getMessage());
     }
 }

@@ -9,8 +9,9 @@ import io.wirestream.core.JsonSerde;
 import io.wirestream.core.SerdeFactory;
 import io.wirestream.core.Topics;
 import io.wirestream.processors.ProcessorApp;
+import io.wirestream.processors.PipelineStages;
 import io.wirestream.processors.ProcessorConfig;
-import io.wirestream.testkit.KafkaStack;
+import io.wirestream.testkit.InMemorySchemaRegistry;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -19,7 +20,6 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -33,14 +33,12 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The routing stage in the production topology ({@link ProcessorApp}, the standard stages and a routes file), with
- * the production serdes against a real registry, through TopologyTestDriver.
+ * The routing stage in the production topology ({@link ProcessorApp}, the standard stages and a routes file) with the
+ * production serdes, through TopologyTestDriver, without a broker: the registry's rules run in memory
+ * ({@link InMemorySchemaRegistry}, one per test), so the subjects a test finds are those its topology registered.
  */
 @Timeout(120)
 class RoutingTopologyTest {
-    @RegisterExtension
-    static final KafkaStack stack = new KafkaStack();
-
     static final String ROUTES = """
         routes:
           - name: moscow
@@ -62,6 +60,7 @@ class RoutingTopologyTest {
     Path dir;
 
     private ProcessorApp app;
+    private InMemorySchemaRegistry registry;
     private SerdeFactory serdes;
     private TopologyTestDriver driver;
     private Topics topics;
@@ -74,11 +73,12 @@ class RoutingTopologyTest {
             ProcessorConfig.STATE_DIR, dir.resolve("state").toString(),
             ProcessorConfig.ROUTES_FILE, file.toString()));
         settings.putAll(extra);
-        ProcessorConfig config = new ProcessorConfig(stack.config(settings));
-        app = new ProcessorApp(config);
-        serdes = new SerdeFactory(config.registryConfigs());
+        ProcessorConfig config = new ProcessorConfig(InMemorySchemaRegistry.config(settings));
+        registry = new InMemorySchemaRegistry();
+        app = new ProcessorApp(config, PipelineStages.standard(config), registry);
+        serdes = new SerdeFactory(registry, config.registryConfigs());
         topics = new Topics(config.topicNames(), serdes);
-        driver = new TopologyTestDriver(app.topology(), config.streamsProperties());
+        driver = new TopologyTestDriver(app.topology(), app.streamsProperties());
         return config;
     }
 
@@ -143,31 +143,29 @@ class RoutingTopologyTest {
             count("wirestream.route.matched", "ferries"), count("wirestream.route.matched", "english")));
         assertEquals(List.of(1.0, 1.0, 2.0), List.of(count("wirestream.route.written", "moscow"),
             count("wirestream.route.written", "ferries"), count("wirestream.route.written", "english")));
-        assertEquals(List.of(true, false), List.of(
-            serdes.client().getAllSubjects().contains("out.moscow-value"),
-            serdes.client().getAllSubjects().contains("out.ferries-value")),
-            "the Avro route registers under its topic's subject; the JSON route registers nothing");
+        List<String> subjects = registry.getAllSubjects();
+        assertEquals(List.of(true, true, false), List.of(subjects.contains("out.moscow-value"), subjects.contains("out.english-value"),
+            subjects.contains("out.ferries-value")),
+            "the Avro routes register under their topic's subject; the JSON route registers nothing: " + subjects);
     }
 
     @Test
     void shouldRegisterTheRoutedRecordsUnderTheRecordNameWhenConfigured() throws Exception {
-        // topics of their own: the registry is shared with the other tests of this class
-        start(ROUTES.replace("topic: out.", "topic: rn."), Map.of("value.subject.name.strategy", "RecordNameStrategy",
-            ProcessorConfig.TOPIC_PREFIX, "rn"));
+        start(ROUTES, Map.of("value.subject.name.strategy", "RecordNameStrategy"));
         pipe(BRIDGE);
-        List<KeyValue<String, EnrichedArticle>> english = avro("rn.english");
+        List<KeyValue<String, EnrichedArticle>> english = avro("out.english");
         assertEquals(List.of("bridge"), english.stream().map(kv -> kv.key).toList());
-        List<String> subjects = serdes.client().getAllSubjects();
-        assertEquals(List.of(true, false, false), List.of(subjects.contains("io.wirestream.avro.EnrichedArticle"),
-            subjects.contains("rn.enriched-value"), subjects.contains("rn.english-value")), "subjects: " + subjects);
+        List<String> subjects = registry.getAllSubjects();
+        assertEquals(true, subjects.contains("io.wirestream.avro.EnrichedArticle"), "subjects: " + subjects);
+        assertEquals(List.of(), subjects.stream().filter(s -> s.endsWith("-value")).toList(), "no subject named after a topic");
     }
 
     @Test
     void shouldLeaveTheTopologyAsItWasWithoutRoutes() throws Exception {
-        ProcessorConfig config = new ProcessorConfig(stack.config(Map.of(
+        ProcessorConfig config = new ProcessorConfig(InMemorySchemaRegistry.config(Map.of(
             ProcessorConfig.APPLICATION_ID, "routing-topology-test-" + UUID.randomUUID(),
             ProcessorConfig.STATE_DIR, dir.resolve("state").toString())));
-        try (ProcessorApp plain = new ProcessorApp(config)) {
+        try (ProcessorApp plain = new ProcessorApp(config, PipelineStages.standard(config), new InMemorySchemaRegistry())) {
             assertEquals(false, plain.topology().describe().toString().contains(Routing.NAME + "."));
         }
     }

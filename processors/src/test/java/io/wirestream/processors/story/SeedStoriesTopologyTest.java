@@ -8,12 +8,11 @@ import io.wirestream.avro.RawArticle;
 import io.wirestream.core.SerdeFactory;
 import io.wirestream.core.Topics;
 import io.wirestream.enrichment.Enricher;
-import io.wirestream.processors.NewsPipeline;
 import io.wirestream.processors.PipelineStage;
+import io.wirestream.processors.ProcessorApp;
 import io.wirestream.processors.ProcessorConfig;
-import io.wirestream.processors.StageContext;
 import io.wirestream.processors.enrich.EnrichmentStages;
-import io.wirestream.testkit.KafkaStack;
+import io.wirestream.testkit.InMemorySchemaRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,26 +31,22 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The five seed articles beside the checkout ({@code ../shared/seeds}, read where they lie, in file order):
  * 000 and 003 (one text in Russian and English) and 001 report one meeting and share a story; 002 and 004
  * report a phone call of the same two presidents and do not join it. Skipped, saying so, when the seeds are
- * not there.
+ * not there. The production topology ({@link ProcessorApp}) with the enrichment and story stages, through TopologyTestDriver,
+ * without a broker ({@link InMemorySchemaRegistry}).
  */
 @Timeout(120)
 class SeedStoriesTopologyTest {
-    @RegisterExtension
-    static final KafkaStack stack = new KafkaStack();
-
     private static final Pattern HEADER = Pattern.compile("\\A\\uFEFF?\\s*date\\s+(\\d{4}-\\d{2}-\\d{2})\\s+");
 
     @TempDir
@@ -77,16 +72,17 @@ class SeedStoriesTopologyTest {
         }
         assertEquals(5, files.size(), "seed files in " + seeds.get());
 
-        ProcessorConfig config = new ProcessorConfig(stack.config(Map.of(
+        ProcessorConfig config = new ProcessorConfig(InMemorySchemaRegistry.config(Map.of(
             ProcessorConfig.APPLICATION_ID, "seed-stories-test-" + UUID.randomUUID(),
             ProcessorConfig.STATE_DIR, stateDir.toString())));
         Map<String, String> storyOf = new TreeMap<>();
-        try (SerdeFactory serdes = new SerdeFactory(config.registryConfigs())) {
+        InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
+        List<PipelineStage> stages = new ArrayList<>(EnrichmentStages.of(Enricher.standard()));
+        stages.add(new StoryLinking(config.storyParameters()));
+        try (SerdeFactory serdes = new SerdeFactory(registry, config.registryConfigs());
+                ProcessorApp app = new ProcessorApp(config, stages, registry)) {
             Topics topics = new Topics(config.topicNames(), serdes);
-            List<PipelineStage> stages = new ArrayList<>(EnrichmentStages.of(Enricher.standard()));
-            stages.add(new StoryLinking(config.storyParameters()));
-            try (TopologyTestDriver driver = new TopologyTestDriver(
-                    NewsPipeline.build(new StageContext(new StreamsBuilder(), topics, serdes, config), stages), config.streamsProperties())) {
+            try (TopologyTestDriver driver = new TopologyTestDriver(app.topology(), app.streamsProperties())) {
                 TestInputTopic<String, RawArticle> raw = driver.createInputTopic(topics.raw().name(), new StringSerializer(),
                     topics.raw().valueSerde().serializer());
                 TestOutputTopic<String, EnrichedArticle> enriched = driver.createOutputTopic(topics.enriched().name(),

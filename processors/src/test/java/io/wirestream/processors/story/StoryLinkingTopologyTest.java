@@ -10,12 +10,11 @@ import io.wirestream.avro.StoryStatus;
 import io.wirestream.core.SerdeFactory;
 import io.wirestream.core.Topics;
 import io.wirestream.enrichment.Enricher;
-import io.wirestream.processors.NewsPipeline;
 import io.wirestream.processors.PipelineStage;
+import io.wirestream.processors.ProcessorApp;
 import io.wirestream.processors.ProcessorConfig;
-import io.wirestream.processors.StageContext;
 import io.wirestream.processors.enrich.EnrichmentStages;
-import io.wirestream.testkit.KafkaStack;
+import io.wirestream.testkit.InMemorySchemaRegistry;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +24,6 @@ import java.util.UUID;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -34,23 +32,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The production pipeline builder with the enrichment stages and the story stage, the production serdes against
- * a real registry, through TopologyTestDriver: the story on each enriched article, and the records of news.stories.
+ * The production topology ({@link ProcessorApp}) with the enrichment stages and the story stage and the production serdes, through
+ * TopologyTestDriver, without a broker (the registry's rules run in memory, {@link InMemorySchemaRegistry}): the story
+ * on each enriched article, and the records of news.stories.
  */
 @Timeout(120)
 class StoryLinkingTopologyTest {
-    @RegisterExtension
-    static final KafkaStack stack = new KafkaStack();
-
     private static Enricher enricher;
 
     @TempDir
     Path stateDir;
 
+    private ProcessorApp app;
     private SerdeFactory serdes;
     private Topics topics;
     private TopologyTestDriver driver;
@@ -65,15 +61,16 @@ class StoryLinkingTopologyTest {
 
     @BeforeEach
     void setUp() {
-        ProcessorConfig config = new ProcessorConfig(stack.config(Map.of(
+        ProcessorConfig config = new ProcessorConfig(InMemorySchemaRegistry.config(Map.of(
             ProcessorConfig.APPLICATION_ID, "stories-topology-test-" + UUID.randomUUID(),
             ProcessorConfig.STATE_DIR, stateDir.toString())));
-        serdes = new SerdeFactory(config.registryConfigs());
-        topics = new Topics(config.topicNames(), serdes);
-        StageContext ctx = new StageContext(new StreamsBuilder(), topics, serdes, config);
+        InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
         List<PipelineStage> stages = new ArrayList<>(EnrichmentStages.of(enricher));
         stages.add(new StoryLinking(config.storyParameters()));
-        driver = new TopologyTestDriver(NewsPipeline.build(ctx, stages), config.streamsProperties());
+        app = new ProcessorApp(config, stages, registry);
+        serdes = new SerdeFactory(registry, config.registryConfigs());
+        topics = new Topics(config.topicNames(), serdes);
+        driver = new TopologyTestDriver(app.topology(), app.streamsProperties());
         raw = driver.createInputTopic(topics.raw().name(), new StringSerializer(), topics.raw().valueSerde().serializer());
         enriched = driver.createOutputTopic(topics.enriched().name(), new StringDeserializer(), topics.enriched().valueSerde().deserializer());
         stories = driver.createOutputTopic(topics.stories().name(), new StringDeserializer(), topics.stories().valueSerde().deserializer());
@@ -82,6 +79,7 @@ class StoryLinkingTopologyTest {
     @AfterEach
     void tearDown() {
         driver.close();
+        app.close();
         serdes.close();
     }
 
