@@ -56,7 +56,8 @@ import java.util.regex.Pattern;
  *       methods; 404 for other paths;</li>
  *   <li>413 (too large) or 422 (a time Avro cannot hold, a record the broker finds invalid) when an article can
  *       never be published, whatever the retries: checked before sending (nothing of the request is
- *       published then), or told by Kafka's answer ({@link ArticlePublisher#permanent}). Never 503 for those;</li>
+ *       published then), or told by Kafka's answer ({@link ArticlePublisher#permanent}: the refused articles are
+ *       dead-lettered once and listed, the others of the request are published). Never 503 for those;</li>
  *   <li>503 with {@code Retry-After} when Kafka does not acknowledge within {@code ingest.push.ack.timeout.ms}.
  *       Nothing is reported accepted then, though some articles may still arrive later: a client sending
  *       the request again produces records with the same keys, which the dedup stage drops.</li>
