@@ -12,6 +12,11 @@ import java.util.function.LongSupplier;
  * previous one starts again at {@code initial}.
  */
 final class ThreadReplacementBackoff {
+    /** Factor between consecutive waits. */
+    static final int MULTIPLIER = 2;
+    /** Each wait is drawn within ± this fraction of its nominal value (never above {@code max}). */
+    static final double JITTER = 0.2;
+
     private final ExponentialBackoff backoff;
     private final long resetAfterMs;
     private final LongSupplier clockMs;
@@ -22,7 +27,7 @@ final class ThreadReplacementBackoff {
         if (initialMs < 0 || maxMs < initialMs) {
             throw new IllegalArgumentException("backoff must satisfy 0 <= initial <= max, got initial " + initialMs + " ms, max " + maxMs + " ms");
         }
-        this.backoff = new ExponentialBackoff(initialMs, 2, maxMs, 0.2);
+        this.backoff = new ExponentialBackoff(initialMs, MULTIPLIER, maxMs, JITTER);
         this.resetAfterMs = 2 * maxMs;
         this.clockMs = clockMs;
     }

@@ -18,8 +18,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,13 +34,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The registry is stopped mid-stream (here for 20 s) and the processors are restarted meanwhile, so they hold
- * no schema in their cache: no good record is dead-lettered, failed stream threads are replaced with a
- * growing wait instead of at once, and once the registry is back every article comes out exactly once.
+ * The registry is stopped mid-stream for a minute and the processors are restarted meanwhile, so they hold no
+ * schema in their cache: no good record is dead-lettered, failed stream threads are replaced with a growing
+ * wait instead of at once (at most as many failures as the backoff settings allow in the time the outage
+ * lasted), readiness says so while a thread waits, and once the registry is back every article comes out
+ * exactly once and the instance is ready again.
  */
 @Timeout(300)
 class RegistryOutageIT {
-    private static final Duration OUTAGE = Duration.ofSeconds(20);
+    /** How long the registry stays down while the restarted processors run. */
+    private static final Duration REGISTRY_OUTAGE = Duration.ofSeconds(60);
+    private static final Duration READINESS_POLL = Duration.ofMillis(500);
 
     @RegisterExtension
     static final KafkaStack stack = new KafkaStack();
@@ -48,7 +56,9 @@ class RegistryOutageIT {
             ProcessorConfig.STATE_DIR, state.toString(),
             ProcessorConfig.TOPIC_PREFIX, "outage",
             ProcessorConfig.TOPIC_PARTITIONS, "2",
-            ProcessorConfig.OPS_HTTP_PORT, "-1",
+            ProcessorConfig.NUM_STREAM_THREADS, "1",
+            ProcessorConfig.OPS_HTTP_PORT, "0",
+            ProcessorConfig.OPS_HTTP_BIND, "127.0.0.1",
             // Kafka Streams members do not leave the group on close: the restarted instance gets the partitions
             // once the old member's session expired
             "kafka.session.timeout.ms", "6000")));
@@ -72,14 +82,24 @@ class RegistryOutageIT {
             }
 
             stack.stopRegistry();
+            long outageStart = System.nanoTime();
             double failedThreads;
+            long failuresAllowed;
+            List<HttpResponse<String>> notReady = new ArrayList<>();
             try (ProcessorApp restarted = new ProcessorApp(config)) {
                 restarted.start();
                 for (int i = 3; i < 12; i++) {
                     producer.send(new ProducerRecord<>(raw, "r" + i, values.get(i))).get();
                 }
-                Thread.sleep(OUTAGE.toMillis());
+                while (System.nanoTime() - outageStart < REGISTRY_OUTAGE.toNanos()) {
+                    HttpResponse<String> r = ready(restarted);
+                    if (r.statusCode() != 200) {
+                        notReady.add(r);
+                    }
+                    Thread.sleep(READINESS_POLL.toMillis());
+                }
                 failedThreads = failedStreamThreads(restarted.streams());
+                failuresAllowed = failuresAllowedWithin(config, Duration.ofNanos(System.nanoTime() - outageStart));
                 assertEquals(List.of(), readDeadLetters(topics, Duration.ofSeconds(1)).stream().map(ConsumerRecord::key).toList(),
                     "dead letters during the outage");
                 stack.restartRegistry();
@@ -91,12 +111,46 @@ class RegistryOutageIT {
                 assertEquals(List.of(), readDeadLetters(topics, Duration.ofSeconds(2)).stream().map(ConsumerRecord::key).toList(),
                     "dead letters after the outage");
                 assertEquals(KafkaStreams.State.RUNNING, restarted.state());
+                HttpResponse<String> readyAgain = ready(restarted);
+                assertEquals(200, readyAgain.statusCode(), "readiness after the outage: " + readyAgain.body());
             }
-            // replaced at once, a thread fails about every second of the outage; with the backoff (1 s, 2 s, 4 s,
-            // 8 s, ...) at most 5 in 20 s
-            assertTrue(failedThreads >= 1 && failedThreads <= 5,
-                "stream threads failed during a " + OUTAGE.toSeconds() + " s outage: " + failedThreads);
+            // a thread waiting to be replaced is listed as RUNNING by Kafka Streams; readiness must count it as gone
+            assertTrue(notReady.stream().anyMatch(r -> r.body().contains("waiting to be replaced")),
+                "readiness during the outage never named a thread waiting to be replaced; not-ready answers: "
+                    + notReady.stream().map(r -> r.statusCode() + " " + r.body().strip()).distinct().toList());
+            // replaced at once, a thread would fail on every attempt, about once a second
+            assertTrue(failedThreads >= 1 && failedThreads <= failuresAllowed, "stream threads failed during a "
+                + REGISTRY_OUTAGE.toSeconds() + " s outage: " + failedThreads + ", the backoff allows 1 to " + failuresAllowed);
         }
+    }
+
+    /**
+     * The most stream-thread failures the replacement backoff lets happen within {@code window} on one stream
+     * thread: the k-th failure comes at the earliest after the shortest waits of the k-1 before it, the n-th
+     * wait being at least {@code (1 - JITTER) × min(initial × MULTIPLIER^(n-1), max)}; rejoining the group and
+     * failing again only add to that. A quiet period resetting the backoff is longer than {@code 2 × max} and
+     * so only spreads the failures further.
+     */
+    private static long failuresAllowedWithin(ProcessorConfig config, Duration window) {
+        long initial = config.getLong(ProcessorConfig.THREAD_REPLACE_BACKOFF_MS);
+        long max = config.getLong(ProcessorConfig.THREAD_REPLACE_BACKOFF_MAX_MS);
+        double earliestNext = 0;
+        long failures = 0;
+        while (earliestNext <= window.toMillis()) {
+            failures++;
+            double nominal = Math.min(initial * Math.pow(ThreadReplacementBackoff.MULTIPLIER, failures - 1), max);
+            // ExponentialBackoff truncates to whole milliseconds
+            earliestNext += Math.max(0, Math.floor((1 - ThreadReplacementBackoff.JITTER) * nominal) - 1);
+            if (failures > 10_000) {
+                throw new AssertionError("no bound: thread.replace.backoff.ms=" + initial + ", max=" + max);
+            }
+        }
+        return failures;
+    }
+
+    private static HttpResponse<String> ready(ProcessorApp app) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(app.opsServer().baseUri().resolve("/health/ready")).build(),
+            HttpResponse.BodyHandlers.ofString());
     }
 
     private static double failedStreamThreads(KafkaStreams streams) {

@@ -13,8 +13,10 @@ import io.wirestream.ingest.ArticleParseException;
 import io.wirestream.ingest.ArticlePublisher;
 import io.wirestream.ingest.file.JsonLinesParser;
 import io.wirestream.ingest.http.ContentTypes;
+import io.wirestream.ingest.source.SourceDeadLetters;
 import io.wirestream.ingest.source.SourceDefinition;
 import io.wirestream.ingest.source.SourceMetrics;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +56,8 @@ import java.util.regex.Pattern;
  *       methods; 404 for other paths;</li>
  *   <li>413 (too large) or 422 (a time Avro cannot hold, a record the broker finds invalid) when an article can
  *       never be published, whatever the retries: checked before sending (nothing of the request is
- *       published then), or told by Kafka's answer ({@link ArticlePublisher#permanent}). Never 503 for those;</li>
+ *       published then), or told by Kafka's answer ({@link ArticlePublisher#permanent}: the refused articles are
+ *       dead-lettered once and listed, the others of the request are published). Never 503 for those;</li>
  *   <li>503 with {@code Retry-After} when Kafka does not acknowledge within {@code ingest.push.ack.timeout.ms}.
  *       Nothing is reported accepted then, though some articles may still arrive later: a client sending
  *       the request again produces records with the same keys, which the dedup stage drops.</li>
@@ -79,6 +82,7 @@ public final class PushEndpoint implements AutoCloseable {
     private final SourceDefinition definition;
     private final ArticlePublisher publisher;
     private final SourceMetrics metrics;
+    private final SourceDeadLetters deadLetters;
     private final Clock clock;
     private final int maxRequestBytes;
     private final int maxBatch;
@@ -110,6 +114,7 @@ public final class PushEndpoint implements AutoCloseable {
         this.readTimeout = readTimeout;
         this.expectedAuthorization = token == null ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
         this.clock = clock;
+        this.deadLetters = new SourceDeadLetters(publisher, clock);
     }
 
     /** Binds and starts serving; fails with a message naming the address when the port is taken. */
@@ -282,10 +287,11 @@ public final class PushEndpoint implements AutoCloseable {
         }
         // Sending runs on its own threads: serialising can block (schema registry, a full producer buffer),
         // and the answer must still come within the ack timeout.
+        CompletableFuture<List<CompletableFuture<RecordMetadata>>> sent;
         CompletableFuture<Void> acknowledged;
         try {
-            acknowledged = CompletableFuture.supplyAsync(() -> articles.stream().map(publisher::publish).toList(), sendExecutor)
-                .thenCompose(sends -> CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)));
+            sent = CompletableFuture.supplyAsync(() -> articles.stream().map(publisher::publish).toList(), sendExecutor);
+            acknowledged = sent.thenCompose(sends -> CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)));
         } catch (RejectedExecutionException e) {
             metrics.failed(articles.size());
             exchange.getResponseHeaders().add("Retry-After", "5");
@@ -296,11 +302,8 @@ public final class PushEndpoint implements AutoCloseable {
             acknowledged.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (ArticlePublisher.permanent(e)) {
-                metrics.failed(articles.size());
-                String reason = ArticlePublisher.permanentReason(e);
-                log.warn("source={} request {}: {}", definition.name(), request, reason);
-                respond(exchange, rootCause(e) instanceof org.apache.kafka.common.errors.RecordTooLargeException ? 413 : 422,
-                    error(reason + "; do not send it again as it is (other articles of the request may have been published)"));
+                // allOf completed, so every send has its outcome
+                refusedForGood(exchange, request, nodes, articles, sent.join(), e);
                 return;
             }
             transientFailure(exchange, request, articles.size(), "Kafka refused the articles: " + rootMessage(e));
@@ -322,6 +325,48 @@ public final class PushEndpoint implements AutoCloseable {
         ArrayNode ids = ok.putArray("ids");
         articles.forEach(a -> ids.add(a.getId()));
         respond(exchange, 202, ok);
+    }
+
+    /**
+     * Kafka refused articles of the request for a reason that no retry changes (the topic's
+     * {@code max.message.bytes} below the article, a record the broker finds invalid): answered 413 or 422, and
+     * each refused article is dead-lettered once (the JSON object as sent), since it passed the endpoint's own
+     * checks and the cause is the deployment's. Nothing is sent again.
+     */
+    private void refusedForGood(HttpExchange exchange, long request, List<JsonNode> nodes, List<RawArticle> articles,
+                                List<CompletableFuture<RecordMetadata>> sends, ExecutionException first) throws IOException {
+        ArrayNode refused = JSON.createArrayNode();
+        int published = 0;
+        for (int i = 0; i < sends.size(); i++) {
+            Throwable error = outcome(sends.get(i));
+            if (error == null) {
+                published++;
+            } else if (ArticlePublisher.permanent(error)) {
+                String reason = ArticlePublisher.permanentReason(error);
+                refused.addObject().put("index", i).put("message", reason);
+                deadLetters.send(articles.get(i).getOrigin(), JSON.writeValueAsBytes(nodes.get(i)),
+                    new IllegalStateException(articles.get(i).getOrigin() + ": " + reason, error));
+            }
+        }
+        metrics.published(published);
+        metrics.failed(articles.size() - published);
+        String reason = ArticlePublisher.permanentReason(first);
+        log.warn("source={} request {}: {} of {} articles refused for good and dead-lettered: {}", definition.name(), request,
+            refused.size(), articles.size(), refused);
+        ObjectNode body = error(reason + "; do not send it again as it is (" + published + " of " + articles.size()
+            + " articles of the request were published)");
+        body.set("problems", refused);
+        respond(exchange, rootCause(first) instanceof org.apache.kafka.common.errors.RecordTooLargeException ? 413 : 422, body);
+    }
+
+    /** The error a completed send failed with, or null when it succeeded. */
+    private static Throwable outcome(CompletableFuture<RecordMetadata> send) {
+        try {
+            send.join();
+            return null;
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            return e.getCause() == null ? e : e.getCause();
+        }
     }
 
     private void transientFailure(HttpExchange exchange, long request, int articles, String reason) throws IOException {

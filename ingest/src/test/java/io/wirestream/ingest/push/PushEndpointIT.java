@@ -2,7 +2,9 @@ package io.wirestream.ingest.push;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.wirestream.avro.DeadLetter;
 import io.wirestream.avro.RawArticle;
 import io.wirestream.core.SerdeFactory;
 import io.wirestream.core.Topics;
@@ -15,7 +17,12 @@ import io.wirestream.ingest.source.SourceHealth;
 import io.wirestream.ingest.source.SourceKind;
 import io.wirestream.testkit.KafkaStack;
 import io.wirestream.testkit.TopicReader;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,9 +37,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** POST /articles against a real broker, including the broker going away. */
 @Timeout(120)
@@ -213,6 +222,76 @@ class PushEndpointIT {
             assertEquals(202, post(port, "POST", "application/json", "{\"title\":\"After\",\"body\":\"Still open.\"}").status());
             assertEquals(0, service.health().get(0).pollFailures(), "a permanent error is the request's fault, not Kafka's");
         }
+    }
+
+    /**
+     * The topic's own limit ({@code max.message.bytes}) set below one article of a batch, the ingest limit left as
+     * it is: the article passes the endpoint's checks and the broker refuses it. That is permanent: 413, not 503,
+     * one dead letter naming the refusal, the other article of the batch published, nothing sent again.
+     */
+    @Test
+    void shouldAnswer413AndDeadLetterOnceWhenTheBrokerRefusesAnArticleAsTooLarge() throws Exception {
+        IngestConfig config = new IngestConfig(stack.config(Map.of("topic.prefix", "push7", "topic.partitions", "1")));
+        String body = incompressibleText(40_000);
+        String tooLargeUrl = "https://harbour.example/too-large-for-the-topic";
+        try (ArticlePublisher publisher = new ArticlePublisher(config);
+             IngestService service = service(config, publisher, Map.of())) {
+            limitMessageBytes(publisher.topics().raw().name(), TOPIC_MAX_MESSAGE_BYTES);
+            int port = service.pushPort("partners").orElseThrow();
+            ArrayNode batch = JSON.createArrayNode();
+            batch.addObject().put("url", "https://harbour.example/fits").put("title", "Fits").put("body", "A short report.");
+            batch.addObject().put("url", tooLargeUrl).put("title", "Too large for the topic").put("body", body);
+            long start = System.nanoTime();
+            Answer refused = post(port, "POST", "application/json", batch.toString());
+            Duration answeredIn = Duration.ofNanos(System.nanoTime() - start);
+            assertEquals(413, refused.status(), refused.body().toString());
+            assertTrue(refused.body().get("error").asText().startsWith("Kafka refuses the article for good (RecordTooLargeException)"),
+                refused.body().toString());
+            assertTrue(refused.body().get("error").asText().endsWith("(1 of 2 articles of the request were published)"),
+                refused.body().toString());
+            assertEquals(List.of(1), refused.body().get("problems").findValues("index").stream().map(JsonNode::asInt).toList());
+            assertTrue(answeredIn.toMillis() < config.getLong(IngestConfig.PUSH_ACK_TIMEOUT_MS), "answered after " + answeredIn.toMillis() + " ms");
+            Answer after = post(port, "POST", "application/json", "{\"url\":\"https://harbour.example/after\",\"body\":\"Fits the topic.\"}");
+            assertEquals(202, after.status(), after.body().toString());
+            assertEquals(0, service.health().get(0).pollFailures(), "a permanent refusal is not a Kafka outage");
+        }
+        try (SerdeFactory serdes = new SerdeFactory(config.registryConfigs())) {
+            Topics topics = new Topics(config.topicNames(), serdes);
+            List<DeadLetter> letters = TopicReader.read(stack.bootstrapServers(), topics.deadLetters().name(), new StringDeserializer(),
+                    topics.deadLetters().valueSerde().deserializer(), 1, Duration.ofSeconds(30), Duration.ofSeconds(3))
+                .stream().map(ConsumerRecord::value).toList();
+            assertEquals(List.of(tooLargeUrl), letters.stream().map(DeadLetter::getOrigin).toList(), "one dead letter");
+            assertTrue(letters.get(0).getErrorMessage().contains("Kafka refuses the article for good (RecordTooLargeException)"),
+                letters.get(0).getErrorMessage());
+            assertTrue(StandardCharsets.UTF_8.decode(letters.get(0).getValue()).toString().contains(body.substring(0, 200)),
+                "the dead letter carries the article as sent");
+            List<String> published = TopicReader.read(stack.bootstrapServers(), topics.raw().name(), new StringDeserializer(),
+                    topics.raw().valueSerde().deserializer(), 2, Duration.ofSeconds(30), Duration.ofSeconds(3))
+                .stream().map(r -> r.value().getOrigin()).toList();
+            assertEquals(List.of("https://harbour.example/fits", "https://harbour.example/after"), published,
+                "the articles that fit the topic, once each");
+        }
+    }
+
+    /** Below the article's size as a (compressed) batch, far below ingest.max.article.bytes. */
+    private static final int TOPIC_MAX_MESSAGE_BYTES = 8_192;
+
+    private static void limitMessageBytes(String topic, int maxMessageBytes) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
+            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic), List.of(new AlterConfigOp(
+                new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(maxMessageBytes)), AlterConfigOp.OpType.SET))))
+                .all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Random letters and spaces: compression cannot bring them under the topic's limit. */
+    private static String incompressibleText(int length) {
+        java.util.Random random = new java.util.Random(42);
+        StringBuilder b = new StringBuilder(length);
+        while (b.length() < length) {
+            b.append(random.nextInt(7) == 0 ? ' ' : (char) ('a' + random.nextInt(26)));
+        }
+        return b.toString();
     }
 
     @Test
