@@ -59,6 +59,9 @@ class RegistryOutageIT {
             ProcessorConfig.NUM_STREAM_THREADS, "1",
             ProcessorConfig.OPS_HTTP_PORT, "0",
             ProcessorConfig.OPS_HTTP_BIND, "127.0.0.1",
+            // a shorter longest wait than the default 30 s, so the thread is back soon after the registry is;
+            // the bound on failures below is derived from whatever these settings are
+            ProcessorConfig.THREAD_REPLACE_BACKOFF_MAX_MS, "8000",
             // Kafka Streams members do not leave the group on close: the restarted instance gets the partitions
             // once the old member's session expired
             "kafka.session.timeout.ms", "6000")));
