@@ -40,6 +40,7 @@ import java.util.TreeSet;
  * <p>Not thread-safe; one linker owns all open stories (story assignment is a global decision).
  */
 public final class StoryLinker {
+    private static final String WEEKDAY_PREFIX = "d:wd";
     /** How many of the top entities of an article count as evidence. */
     static final int ARTICLE_ENTITIES = 12;
     /** Entities less salient than this share of the article's top entity are not evidence. */
@@ -47,6 +48,10 @@ public final class StoryLinker {
     /** An entity's weight: this floor plus the rest in proportion to its salience relative to the top entity. */
     static final double ENTITY_FLOOR = 0.5;
     static final float NUMBER_WEIGHT = 0.6f;
+    /** The weight of a name that entity linking left out (it has no salience): that of a minor entity. */
+    static final float NAME_WEIGHT = 0.6f;
+    /** The weight of such a name in the headline: that of a top entity. */
+    static final float HEADLINE_NAME_WEIGHT = 1.0f;
     static final float DATE_WEIGHT = 0.6f;
     /** How fast a key loses weight as more open stories hold it: 1 / (1 + slope x log2(stories holding it)). */
     static final double RARITY_SLOPE = 1.0;
@@ -119,7 +124,7 @@ public final class StoryLinker {
     static String skeleton(String name) {
         String s = name.toLowerCase(java.util.Locale.ROOT)
                 .replace("ph", "f").replace("kh", "h").replace("ck", "k").replace("x", "ks")
-                .replace('c', 'k').replace('q', 'k').replace('w', 'v').replace('y', 'i').replace('j', 'i');
+                .replaceAll("c(?=[eiy])", "s").replace('c', 'k').replace('q', 'k').replace('w', 'v').replace('y', 'i').replace('j', 'i');
         StringBuilder out = new StringBuilder();
         for (String part : s.split("-")) {
             if (part.isEmpty()) {
@@ -175,10 +180,11 @@ public final class StoryLinker {
         List<StoryState> closed = expire(now);
         Map<String, Float> keys = keysOf(article);
 
+        Map<String, Integer> holders = new HashMap<>();
         List<Candidate> qualified = new ArrayList<>();
-        for (StoryState story : candidates(keys)) {
-            Candidate c = score(article, keys, story);
-            if (c != null && qualifies(article, c)) {
+        for (StoryState story : candidates(article.time(), keys, holders)) {
+            Candidate c = score(article, keys, holders, story);
+            if (c != null && qualifies(article, keys, c)) {
                 qualified.add(c);
             }
         }
@@ -237,6 +243,7 @@ public final class StoryLinker {
                     .filter(e -> e.salience() / top >= MIN_RELATIVE_SALIENCE)
                     .forEach(e -> keys.merge(entityKey(e.id()), (float) (ENTITY_FLOOR + (1 - ENTITY_FLOOR) * e.salience() / top), Math::max));
         }
+        a.names().forEach(n -> keys.putIfAbsent(entityKey("ws:" + n.id()), n.inHeadline() ? HEADLINE_NAME_WEIGHT : NAME_WEIGHT));
         a.numbers().forEach(n -> keys.put("n:" + n, NUMBER_WEIGHT));
         a.dates().forEach(d -> keys.put("d:" + d, DATE_WEIGHT));
         if (!a.language().equals("und")) {
@@ -254,15 +261,33 @@ public final class StoryLinker {
         };
     }
 
-    private List<StoryState> candidates(Map<String, Float> keys) {
+    /**
+     * The stories worth scoring in full, found through the article's keys. Fills {@code holders} with, for each
+     * key, how many open stories within the join gap of {@code time} hold it: the stories the article could
+     * join, so that a key's rarity is that of its days, not of every open story (stories of other days, kept
+     * open by a backfill or a long window, would make it look common).
+     */
+    private List<StoryState> candidates(long time, Map<String, Float> keys, Map<String, Integer> holders) {
         Map<String, Double> found = new HashMap<>();
+        List<String> near = new ArrayList<>();
         for (Map.Entry<String, Float> k : keys.entrySet()) {
             Posting p = postings.get(k.getKey());
-            if (p == null || p.stories == null) {
+            if (p == null) {
                 continue;
             }
-            double rarity = rarity(p.df);
+            if (p.stories == null) {
+                holders.put(k.getKey(), p.df);
+                continue;
+            }
+            near.clear();
             for (String id : p.stories) {
+                if (open.get(id).gapTo(time) <= parameters.joinGapMs()) {
+                    near.add(id);
+                }
+            }
+            holders.put(k.getKey(), near.size());
+            double rarity = rarity(near.size());
+            for (String id : near) {
                 found.merge(id, k.getValue() * rarity * kindWeight(k.getKey()), Double::sum);
             }
         }
@@ -277,7 +302,7 @@ public final class StoryLinker {
         return 1.0 / (1.0 + RARITY_SLOPE * Math.log(Math.max(1, df)) / Math.log(2));
     }
 
-    private Candidate score(ArticleEvidence article, Map<String, Float> keys, StoryState story) {
+    private Candidate score(ArticleEvidence article, Map<String, Float> keys, Map<String, Integer> holders, StoryState story) {
         long gap = story.gapTo(article.time());
         if (gap > parameters.joinGapMs()) {
             return null;
@@ -290,14 +315,14 @@ public final class StoryLinker {
         List<String> dates = new ArrayList<>();
         Map<String, String> displayIds = new HashMap<>();
         article.entities().forEach(e -> displayIds.putIfAbsent(entityKey(e.id()), e.id()));
+        article.names().forEach(n -> displayIds.putIfAbsent(entityKey("ws:" + n.id()), "ws:" + n.id()));
         for (Map.Entry<String, Float> k : keys.entrySet()) {
             Float ws = story.keys.get(k.getKey());
             if (ws == null) {
                 continue;
             }
             double w = k.getValue() * ws;
-            Posting p = postings.get(k.getKey());
-            score += kindWeight(k.getKey()) * w * rarity(p == null ? 1 : p.df);
+            score += kindWeight(k.getKey()) * w * rarity(holders.getOrDefault(k.getKey(), 1));
             if (w < PIECE_WEIGHT) {
                 continue;
             }
@@ -314,14 +339,44 @@ public final class StoryLinker {
         return new Candidate(story, score * timeFactor, gap, entities, terms, numbers, dates, pieces);
     }
 
-    private boolean qualifies(ArticleEvidence article, Candidate c) {
+    private boolean qualifies(ArticleEvidence article, Map<String, Float> keys, Candidate c) {
         if (c.score() < parameters.minScore() || c.pieces() < parameters.minPieces() || c.entities().isEmpty()) {
+            return false;
+        }
+        if (otherWeekday(keys, c.story())) {
             return false;
         }
         if (!article.terms().isEmpty() && c.story().hasLanguage(article.language()) && hasTerms(c.story(), article.language())) {
             return !c.terms().isEmpty();
         }
-        return true;
+        // no wording to compare: the language-independent evidence must go beyond the minimum
+        return c.pieces() > parameters.minPieces();
+    }
+
+    /**
+     * Whether the article names weekdays, the story names weekdays, and they have none in common: reports of one
+     * event name its day, so the same people on another named day are another event (a title won on Sunday, a
+     * withdrawal on Tuesday).
+     */
+    static boolean otherWeekday(Map<String, Float> keys, StoryState story) {
+        boolean articleNames = false;
+        for (String k : keys.keySet()) {
+            if (k.startsWith(WEEKDAY_PREFIX)) {
+                if (story.keys.containsKey(k)) {
+                    return false;
+                }
+                articleNames = true;
+            }
+        }
+        if (!articleNames) {
+            return false;
+        }
+        for (String k : story.keys.keySet()) {
+            if (k.startsWith(WEEKDAY_PREFIX)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether two stories may be one: in every language both have headline terms in, they share one. */
