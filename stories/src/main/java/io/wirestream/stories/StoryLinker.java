@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -16,19 +15,23 @@ import java.util.TreeSet;
  *
  * <p>An article's evidence ({@link ArticleEvidence}) becomes weighted keys: entities ({@code e:<id>}, weight
  * the salience relative to the article's most salient entity), numbers ({@code n:}), dates ({@code d:}) and
- * title terms ({@code t:<language>:<stem>}). An inverted index maps each key to the open stories that hold it.
- * Candidates are the stories sharing a key that is not too common ({@link StoryParameters#maxPostings()}), so
- * the work per article depends on the article and that bound, not on the number of open stories. A candidate
- * scores the sum, over shared keys, of kind weight x article weight x story weight x rarity, where rarity is
- * {@code 1 / (1 + log2(open stories holding the key))} (an IDF that does not grow with the index), scaled down
- * by up to half as the time gap approaches {@link StoryParameters#joinGapMs()}.
+ * title terms ({@code t:<language>:<stem>}), unlinked names (as unknown names' entity keys) and weekdays
+ * ({@code d:wd1} to {@code d:wd7}). An inverted index maps each key to the open stories that hold it, listing at
+ * most {@link StoryParameters#maxPostings()} of them: those that most recently got an article with the key.
+ * Candidates are the listed stories of the article's keys within the join gap, so the work per article is
+ * bounded by its keys x that cap, whatever the number of open stories. A candidate scores the sum, over shared
+ * keys, of kind weight x article weight x story weight x rarity, where rarity is {@code 1 / (1 + log2(stories
+ * within the join gap holding the key))} (an IDF of the article's days), scaled down by up to half as the time
+ * gap approaches {@link StoryParameters#joinGapMs()}.
  *
  * <p>A candidate is joined only when all of these hold: the time gap is within the join gap; the score reaches
  * {@link StoryParameters#minScore()}; at least {@link StoryParameters#minPieces()} pieces of evidence are
  * shared, one of them an entity; and, when the story already has headlines in the article's language, at
  * least one headline term is shared with them. The last rule keeps apart different events with the same
  * people in the same days (a meeting and a phone call of the same two presidents): across languages only
- * the entities, numbers and dates can tell, within a language the wording must agree somewhere too.
+ * the entities, numbers and dates can tell, within a language the wording must agree somewhere too. Without
+ * wording to compare, one piece more than the minimum is needed; and an article that names weekdays joins no
+ * story that names only other weekdays.
  *
  * <p>When an article qualifies for several stories it joins the best and the others are merged with it, unless
  * they have headlines in a common language that share no term (then they are taken for different events and
@@ -87,9 +90,18 @@ public final class StoryLinker {
     private record Quiet(long lastArrival, String id) {
     }
 
+    /**
+     * The open stories holding a key: how many ({@code df}), and the ids of at most
+     * {@link StoryParameters#maxPostings()} of them, those that most recently got an article with the key, in that
+     * order (the most recent last). A story pushed out comes back when it next gets an article with the key.
+     */
     private static final class Posting {
         int df;
-        Set<String> stories = new LinkedHashSet<>();
+        final LinkedHashSet<String> recent = new LinkedHashSet<>();
+
+        boolean complete() {
+            return recent.size() == df;
+        }
     }
 
     private record Candidate(StoryState story, double score, long gap, List<String> entities, List<String> terms,
@@ -275,27 +287,30 @@ public final class StoryLinker {
             if (p == null) {
                 continue;
             }
-            if (p.stories == null) {
-                holders.put(k.getKey(), p.df);
-                continue;
-            }
             near.clear();
-            for (String id : p.stories) {
+            for (String id : p.recent) {
                 if (open.get(id).gapTo(time) <= parameters.joinGapMs()) {
                     near.add(id);
                 }
             }
-            holders.put(k.getKey(), near.size());
+            // a capped list that is near throughout may leave out more near stories: count them all then
+            holders.put(k.getKey(), p.complete() || near.size() < p.recent.size() ? near.size() : p.df);
             double rarity = rarity(near.size());
             for (String id : near) {
                 found.merge(id, k.getValue() * rarity * kindWeight(k.getKey()), Double::sum);
             }
         }
-        return found.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
-                .limit(SCORED_CANDIDATES)
-                .map(e -> open.get(e.getKey()))
-                .toList();
+        // the best SCORED_CANDIDATES, without sorting them all
+        Comparator<Map.Entry<String, Double>> better = Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry::getKey,
+                Comparator.reverseOrder());
+        java.util.PriorityQueue<Map.Entry<String, Double>> best = new java.util.PriorityQueue<>(SCORED_CANDIDATES + 1, better);
+        for (Map.Entry<String, Double> e : found.entrySet()) {
+            best.add(e);
+            if (best.size() > SCORED_CANDIDATES) {
+                best.poll();
+            }
+        }
+        return best.stream().sorted(better.reversed()).map(e -> open.get(e.getKey())).toList();
     }
 
     private static double rarity(int df) {
@@ -425,14 +440,23 @@ public final class StoryLinker {
             story.keys.put(key, weight);
             Posting p = postings.computeIfAbsent(key, k -> new Posting());
             p.df++;
-            if (p.stories != null) {
-                p.stories.add(story.id());
-                if (p.stories.size() > parameters.maxPostings()) {
-                    p.stories = null;
-                }
+            touch(p, story.id());
+        } else {
+            if (weight > before) {
+                story.keys.put(key, weight);
             }
-        } else if (weight > before) {
-            story.keys.put(key, weight);
+            touch(postings.get(key), story.id());
+        }
+    }
+
+    /** Makes the story the most recent holder of the key, pushing out the least recent one past the cap. */
+    private void touch(Posting p, String storyId) {
+        p.recent.remove(storyId);
+        p.recent.add(storyId);
+        if (p.recent.size() > parameters.maxPostings()) {
+            java.util.Iterator<String> oldest = p.recent.iterator();
+            oldest.next();
+            oldest.remove();
         }
     }
 
@@ -445,9 +469,7 @@ public final class StoryLinker {
             return;
         }
         p.df--;
-        if (p.stories != null) {
-            p.stories.remove(story.id());
-        }
+        p.recent.remove(story.id());
         if (p.df <= 0) {
             postings.remove(key);
         }
@@ -483,9 +505,7 @@ public final class StoryLinker {
             Posting p = postings.get(k);
             if (p != null) {
                 p.df--;
-                if (p.stories != null) {
-                    p.stories.remove(story.id());
-                }
+                p.recent.remove(story.id());
                 if (p.df <= 0) {
                     postings.remove(k);
                 }

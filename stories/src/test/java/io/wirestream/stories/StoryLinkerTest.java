@@ -265,4 +265,19 @@ class StoryLinkerTest {
         assertEquals(StoryLinker.entityKey("ws:valencia"), StoryLinker.entityKey("ws:valensiya"));
         assertEquals(StoryLinker.entityKey("ws:carlos-garcia"), StoryLinker.entityKey("ws:karlos-garsiya"));
     }
+
+    @Test
+    void shouldFindAStoryThroughKeysHeldByMoreStoriesThanListedWhenItGotThemLast() {
+        StoryLinker capped = new StoryLinker(new StoryParameters(30 * DAY, 2 * DAY, 1000, 2, 160, 20, 10, 1.2, 2));
+        EntityEvidence country = new EntityEvidence("Q159", "Russia", 0.2);
+        for (int i = 0; i < 5; i++) {
+            // talks of other weeks, all still open
+            capped.link(article("old" + i, "en", T0 - (10 + 3 * i) * DAY, "Talks", List.of(PRESIDENT_A, country), Set.of("talks")), T0);
+        }
+        String target = capped.link(article("t", "en", T0, "Talks", List.of(PRESIDENT_A, country), Set.of("talks")), T0).story().id();
+        StoryLinker.Outcome joined = capped.link(article("u", "en", T0 + HOUR, "Talks end", List.of(country, PRESIDENT_A), Set.of("talks", "end")), T0);
+
+        assertEquals(target, joined.assignment().storyId());
+        assertEquals(List.of("Q159", "Q7747"), joined.assignment().sharedEntities());
+    }
 }
