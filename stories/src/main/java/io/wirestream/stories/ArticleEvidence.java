@@ -16,7 +16,7 @@ import java.util.Set;
  * @param dates    day-of-year dates named in the title and lead, {@code MM-DD}, and weekdays, {@code wd1} (Monday)
  *                 to {@code wd7}
  * @param terms    stems of the title's content words that are not part of a name
- * @param names    names of the title and lead that entity linking left out, romanised ({@code magnus-carlsen});
+ * @param names    names of the title and lead that entity linking left out, romanised ({@code torvald-jensrud});
  *                 they count as unknown names ({@code ws:} ids) do
  */
 public record ArticleEvidence(String articleId, String language, long time, String title, List<EntityEvidence> entities,
@@ -39,7 +39,7 @@ public record ArticleEvidence(String articleId, String language, long time, Stri
         this(articleId, language, time, title, entities, numbers, dates, terms, List.of());
     }
 
-    /** A name entity linking left out, romanised ({@code magnus-carlsen}); whether the headline has it. */
+    /** A name entity linking left out, romanised ({@code torvald-jensrud}); whether the headline has it. */
     public record Name(String id, boolean inHeadline) {
         public Name {
             Objects.requireNonNull(id, "name id");

@@ -78,9 +78,9 @@ public final class EvidenceExtractor {
     /**
      * Names that entity linking left out: runs of capitalised words of the headline and lead that are not part of
      * a linked mention, as lower-case runs of words; at most {@value #MAX_NAMES}, and a one-word name that is a
-     * word of a longer one is left out ({@code Carlsen} beside {@code Magnus Carlsen}). A word that starts a
+     * word of a longer one is left out ({@code Jensrud} beside {@code Torvald Jensrud}). A word that starts a
      * sentence (or any word of a headline in title case) counts only when it is capitalised again elsewhere or
-     * another name word follows it, and never when the text also has it in lower case ({@code Magnitude 6.8
+     * another name word follows it, and never when the text also has it in lower case ({@code Magnitude 5.9
      * earthquake ...}, {@code A magnitude ...}). Stop words, month and weekday names are left out. None for
      * German, where every noun is capitalised, nor for an unknown language.
      */
