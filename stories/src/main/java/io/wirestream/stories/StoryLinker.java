@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -16,19 +15,23 @@ import java.util.TreeSet;
  *
  * <p>An article's evidence ({@link ArticleEvidence}) becomes weighted keys: entities ({@code e:<id>}, weight
  * the salience relative to the article's most salient entity), numbers ({@code n:}), dates ({@code d:}) and
- * title terms ({@code t:<language>:<stem>}). An inverted index maps each key to the open stories that hold it.
- * Candidates are the stories sharing a key that is not too common ({@link StoryParameters#maxPostings()}), so
- * the work per article depends on the article and that bound, not on the number of open stories. A candidate
- * scores the sum, over shared keys, of kind weight x article weight x story weight x rarity, where rarity is
- * {@code 1 / (1 + log2(open stories holding the key))} (an IDF that does not grow with the index), scaled down
- * by up to half as the time gap approaches {@link StoryParameters#joinGapMs()}.
+ * title terms ({@code t:<language>:<stem>}), unlinked names (as unknown names' entity keys) and weekdays
+ * ({@code d:wd1} to {@code d:wd7}). An inverted index maps each key to the open stories that hold it, listing at
+ * most {@link StoryParameters#maxPostings()} of them: those that most recently got an article with the key.
+ * Candidates are the listed stories of the article's keys within the join gap, so the work per article is
+ * bounded by its keys x that cap, whatever the number of open stories. A candidate scores the sum, over shared
+ * keys, of kind weight x article weight x story weight x rarity, where rarity is {@code 1 / (1 + log2(stories
+ * within the join gap holding the key))} (an IDF of the article's days), scaled down by up to half as the time
+ * gap approaches {@link StoryParameters#joinGapMs()}.
  *
  * <p>A candidate is joined only when all of these hold: the time gap is within the join gap; the score reaches
  * {@link StoryParameters#minScore()}; at least {@link StoryParameters#minPieces()} pieces of evidence are
  * shared, one of them an entity; and, when the story already has headlines in the article's language, at
  * least one headline term is shared with them. The last rule keeps apart different events with the same
  * people in the same days (a meeting and a phone call of the same two presidents): across languages only
- * the entities, numbers and dates can tell, within a language the wording must agree somewhere too.
+ * the entities, numbers and dates can tell, within a language the wording must agree somewhere too. Without
+ * wording to compare, one piece more than the minimum is needed; and an article that names weekdays joins no
+ * story that names only other weekdays.
  *
  * <p>When an article qualifies for several stories it joins the best and the others are merged with it, unless
  * they have headlines in a common language that share no term (then they are taken for different events and
@@ -40,6 +43,7 @@ import java.util.TreeSet;
  * <p>Not thread-safe; one linker owns all open stories (story assignment is a global decision).
  */
 public final class StoryLinker {
+    private static final String WEEKDAY_PREFIX = "d:wd";
     /** How many of the top entities of an article count as evidence. */
     static final int ARTICLE_ENTITIES = 12;
     /** Entities less salient than this share of the article's top entity are not evidence. */
@@ -47,6 +51,10 @@ public final class StoryLinker {
     /** An entity's weight: this floor plus the rest in proportion to its salience relative to the top entity. */
     static final double ENTITY_FLOOR = 0.5;
     static final float NUMBER_WEIGHT = 0.6f;
+    /** The weight of a name that entity linking left out (it has no salience): that of a minor entity. */
+    static final float NAME_WEIGHT = 0.6f;
+    /** The weight of such a name in the headline: that of a top entity. */
+    static final float HEADLINE_NAME_WEIGHT = 1.0f;
     static final float DATE_WEIGHT = 0.6f;
     /** How fast a key loses weight as more open stories hold it: 1 / (1 + slope x log2(stories holding it)). */
     static final double RARITY_SLOPE = 1.0;
@@ -82,9 +90,18 @@ public final class StoryLinker {
     private record Quiet(long lastArrival, String id) {
     }
 
+    /**
+     * The open stories holding a key: how many ({@code df}), and the ids of at most
+     * {@link StoryParameters#maxPostings()} of them, those that most recently got an article with the key, in that
+     * order (the most recent last). A story pushed out comes back when it next gets an article with the key.
+     */
     private static final class Posting {
         int df;
-        Set<String> stories = new LinkedHashSet<>();
+        final LinkedHashSet<String> recent = new LinkedHashSet<>();
+
+        boolean complete() {
+            return recent.size() == df;
+        }
     }
 
     private record Candidate(StoryState story, double score, long gap, List<String> entities, List<String> terms,
@@ -119,7 +136,7 @@ public final class StoryLinker {
     static String skeleton(String name) {
         String s = name.toLowerCase(java.util.Locale.ROOT)
                 .replace("ph", "f").replace("kh", "h").replace("ck", "k").replace("x", "ks")
-                .replace('c', 'k').replace('q', 'k').replace('w', 'v').replace('y', 'i').replace('j', 'i');
+                .replaceAll("c(?=[eiy])", "s").replace('c', 'k').replace('q', 'k').replace('w', 'v').replace('y', 'i').replace('j', 'i');
         StringBuilder out = new StringBuilder();
         for (String part : s.split("-")) {
             if (part.isEmpty()) {
@@ -175,10 +192,11 @@ public final class StoryLinker {
         List<StoryState> closed = expire(now);
         Map<String, Float> keys = keysOf(article);
 
+        Map<String, Integer> holders = new HashMap<>();
         List<Candidate> qualified = new ArrayList<>();
-        for (StoryState story : candidates(keys)) {
-            Candidate c = score(article, keys, story);
-            if (c != null && qualifies(article, c)) {
+        for (StoryState story : candidates(article.time(), keys, holders)) {
+            Candidate c = score(article, keys, holders, story);
+            if (c != null && qualifies(article, keys, c)) {
                 qualified.add(c);
             }
         }
@@ -237,6 +255,7 @@ public final class StoryLinker {
                     .filter(e -> e.salience() / top >= MIN_RELATIVE_SALIENCE)
                     .forEach(e -> keys.merge(entityKey(e.id()), (float) (ENTITY_FLOOR + (1 - ENTITY_FLOOR) * e.salience() / top), Math::max));
         }
+        a.names().forEach(n -> keys.putIfAbsent(entityKey("ws:" + n.id()), n.inHeadline() ? HEADLINE_NAME_WEIGHT : NAME_WEIGHT));
         a.numbers().forEach(n -> keys.put("n:" + n, NUMBER_WEIGHT));
         a.dates().forEach(d -> keys.put("d:" + d, DATE_WEIGHT));
         if (!a.language().equals("und")) {
@@ -254,30 +273,51 @@ public final class StoryLinker {
         };
     }
 
-    private List<StoryState> candidates(Map<String, Float> keys) {
+    /**
+     * The stories worth scoring in full, found through the article's keys. Fills {@code holders} with, for each
+     * key, how many open stories within the join gap of {@code time} hold it: the stories the article could
+     * join, so that a key's rarity is that of its days, not of every open story (stories of other days, kept
+     * open by a backfill or a long window, would make it look common).
+     */
+    private List<StoryState> candidates(long time, Map<String, Float> keys, Map<String, Integer> holders) {
         Map<String, Double> found = new HashMap<>();
+        List<String> near = new ArrayList<>();
         for (Map.Entry<String, Float> k : keys.entrySet()) {
             Posting p = postings.get(k.getKey());
-            if (p == null || p.stories == null) {
+            if (p == null) {
                 continue;
             }
-            double rarity = rarity(p.df);
-            for (String id : p.stories) {
+            near.clear();
+            for (String id : p.recent) {
+                if (open.get(id).gapTo(time) <= parameters.joinGapMs()) {
+                    near.add(id);
+                }
+            }
+            // a capped list that is near throughout may leave out more near stories: count them all then
+            holders.put(k.getKey(), p.complete() || near.size() < p.recent.size() ? near.size() : p.df);
+            double rarity = rarity(near.size());
+            for (String id : near) {
                 found.merge(id, k.getValue() * rarity * kindWeight(k.getKey()), Double::sum);
             }
         }
-        return found.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
-                .limit(SCORED_CANDIDATES)
-                .map(e -> open.get(e.getKey()))
-                .toList();
+        // the best SCORED_CANDIDATES, without sorting them all
+        Comparator<Map.Entry<String, Double>> better = Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry::getKey,
+                Comparator.reverseOrder());
+        java.util.PriorityQueue<Map.Entry<String, Double>> best = new java.util.PriorityQueue<>(SCORED_CANDIDATES + 1, better);
+        for (Map.Entry<String, Double> e : found.entrySet()) {
+            best.add(e);
+            if (best.size() > SCORED_CANDIDATES) {
+                best.poll();
+            }
+        }
+        return best.stream().sorted(better.reversed()).map(e -> open.get(e.getKey())).toList();
     }
 
     private static double rarity(int df) {
         return 1.0 / (1.0 + RARITY_SLOPE * Math.log(Math.max(1, df)) / Math.log(2));
     }
 
-    private Candidate score(ArticleEvidence article, Map<String, Float> keys, StoryState story) {
+    private Candidate score(ArticleEvidence article, Map<String, Float> keys, Map<String, Integer> holders, StoryState story) {
         long gap = story.gapTo(article.time());
         if (gap > parameters.joinGapMs()) {
             return null;
@@ -290,14 +330,14 @@ public final class StoryLinker {
         List<String> dates = new ArrayList<>();
         Map<String, String> displayIds = new HashMap<>();
         article.entities().forEach(e -> displayIds.putIfAbsent(entityKey(e.id()), e.id()));
+        article.names().forEach(n -> displayIds.putIfAbsent(entityKey("ws:" + n.id()), "ws:" + n.id()));
         for (Map.Entry<String, Float> k : keys.entrySet()) {
             Float ws = story.keys.get(k.getKey());
             if (ws == null) {
                 continue;
             }
             double w = k.getValue() * ws;
-            Posting p = postings.get(k.getKey());
-            score += kindWeight(k.getKey()) * w * rarity(p == null ? 1 : p.df);
+            score += kindWeight(k.getKey()) * w * rarity(holders.getOrDefault(k.getKey(), 1));
             if (w < PIECE_WEIGHT) {
                 continue;
             }
@@ -314,14 +354,44 @@ public final class StoryLinker {
         return new Candidate(story, score * timeFactor, gap, entities, terms, numbers, dates, pieces);
     }
 
-    private boolean qualifies(ArticleEvidence article, Candidate c) {
+    private boolean qualifies(ArticleEvidence article, Map<String, Float> keys, Candidate c) {
         if (c.score() < parameters.minScore() || c.pieces() < parameters.minPieces() || c.entities().isEmpty()) {
+            return false;
+        }
+        if (otherWeekday(keys, c.story())) {
             return false;
         }
         if (!article.terms().isEmpty() && c.story().hasLanguage(article.language()) && hasTerms(c.story(), article.language())) {
             return !c.terms().isEmpty();
         }
-        return true;
+        // no wording to compare: the language-independent evidence must go beyond the minimum
+        return c.pieces() > parameters.minPieces();
+    }
+
+    /**
+     * Whether the article names weekdays, the story names weekdays, and they have none in common: reports of one
+     * event name its day, so the same people on another named day are another event (a title won on Sunday, a
+     * withdrawal on Tuesday).
+     */
+    static boolean otherWeekday(Map<String, Float> keys, StoryState story) {
+        boolean articleNames = false;
+        for (String k : keys.keySet()) {
+            if (k.startsWith(WEEKDAY_PREFIX)) {
+                if (story.keys.containsKey(k)) {
+                    return false;
+                }
+                articleNames = true;
+            }
+        }
+        if (!articleNames) {
+            return false;
+        }
+        for (String k : story.keys.keySet()) {
+            if (k.startsWith(WEEKDAY_PREFIX)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether two stories may be one: in every language both have headline terms in, they share one. */
@@ -370,14 +440,23 @@ public final class StoryLinker {
             story.keys.put(key, weight);
             Posting p = postings.computeIfAbsent(key, k -> new Posting());
             p.df++;
-            if (p.stories != null) {
-                p.stories.add(story.id());
-                if (p.stories.size() > parameters.maxPostings()) {
-                    p.stories = null;
-                }
+            touch(p, story.id());
+        } else {
+            if (weight > before) {
+                story.keys.put(key, weight);
             }
-        } else if (weight > before) {
-            story.keys.put(key, weight);
+            touch(postings.get(key), story.id());
+        }
+    }
+
+    /** Makes the story the most recent holder of the key, pushing out the least recent one past the cap. */
+    private void touch(Posting p, String storyId) {
+        p.recent.remove(storyId);
+        p.recent.add(storyId);
+        if (p.recent.size() > parameters.maxPostings()) {
+            java.util.Iterator<String> oldest = p.recent.iterator();
+            oldest.next();
+            oldest.remove();
         }
     }
 
@@ -390,9 +469,7 @@ public final class StoryLinker {
             return;
         }
         p.df--;
-        if (p.stories != null) {
-            p.stories.remove(story.id());
-        }
+        p.recent.remove(story.id());
         if (p.df <= 0) {
             postings.remove(key);
         }
@@ -428,9 +505,7 @@ public final class StoryLinker {
             Posting p = postings.get(k);
             if (p != null) {
                 p.df--;
-                if (p.stories != null) {
-                    p.stories.remove(story.id());
-                }
+                p.recent.remove(story.id());
                 if (p.df <= 0) {
                     postings.remove(k);
                 }

@@ -9,9 +9,10 @@ import java.time.Duration;
  * @param joinGapMs         an article joins a story only if its time is at most this far from the story's
  *                          first-to-last article interval; at most {@code quietAfterMs}
  * @param maxOpenStories    most open stories kept; past it the longest-quiet story is closed early
- * @param maxPostings       an evidence key held by more open stories than this is too common to find
- *                          candidates by (it still counts, with its low rarity, in the score); this bounds
- *                          the work per article whatever the number of open stories
+ * @param maxPostings       most open stories an evidence key lists to find candidates by: those that most
+ *                          recently got an article with the key (a key held by more still counts, with its
+ *                          low rarity, in the score); this bounds the work per article whatever the number
+ *                          of open stories
  * @param maxKeysPerStory   most evidence keys a story keeps (the heaviest)
  * @param latestArticles    how many of its latest article ids a story lists
  * @param topEntities       how many entities a story lists
@@ -24,7 +25,7 @@ public record StoryParameters(long quietAfterMs, long joinGapMs, int maxOpenStor
 
     /** Three days of quiet close a story; two days between articles still join; half a million open stories. */
     public static final StoryParameters DEFAULTS = new StoryParameters(Duration.ofDays(3).toMillis(), Duration.ofDays(2).toMillis(),
-            500_000, 500, 160, 20, 10, 1.2, 2);
+            500_000, 100, 160, 20, 10, 1.2, 2);
 
     public StoryParameters {
         if (quietAfterMs < 60_000) {

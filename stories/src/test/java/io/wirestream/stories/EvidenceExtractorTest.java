@@ -45,4 +45,37 @@ class EvidenceExtractorTest {
         assertEquals("Flooding closed the harbour road on Tuesday. More rain is expected.", a.title());
         assertEquals(Set.of("flood", "close", "harbo", "road", "tuesd", "rain", "expec"), a.terms());
     }
+
+    @Test
+    void shouldFindNamesThatEntityLinkingLeftOut() {
+        List<EvidenceExtractor.Run> en = EvidenceExtractor.names("Jensrud wins the sprint in Lahti",
+                "Torvald Jensrud won the sprint in Lahti on Sunday. Organisers in Lahti praised the course.", "en", List.of("Lahti"));
+        assertEquals(List.of(new EvidenceExtractor.Run(List.of("torvald", "jensrud"), true)), en);
+        List<EvidenceExtractor.Run> ru = EvidenceExtractor.names("Йенсруд выиграл спринт",
+                "Торвальд Йенсруд в воскресенье выиграл спринт в Лахти.", "ru", List.of("Лахти"));
+        assertEquals(List.of(new EvidenceExtractor.Run(List.of("торвальд", "йенсруд"), true)), ru);
+        assertEquals("torvald-yensrud", EvidenceExtractor.romanise("торвальд йенсруд"));
+        assertEquals(StoryLinker.entityKey("ws:torvald-jensrud"), StoryLinker.entityKey("ws:" + EvidenceExtractor.romanise("торвальд-йенсруд")));
+    }
+
+    @Test
+    void shouldNotTakeCapitalisedWordsThatOnlyStartASentenceForNames() {
+        assertEquals(List.of(), EvidenceExtractor.names("Magnitude 5.9 quake shakes the coast",
+                "A magnitude 5.9 quake shook the coast on Monday. Flooding closed two roads.", "en", List.of()));
+        // title case: every word capitalised, only the lead can tell the names
+        assertEquals(List.of(new EvidenceExtractor.Run(List.of("jensrud"), true)), EvidenceExtractor.names("Jensrud Wins Sprint Again",
+                "The sprint went to Jensrud again.", "en", List.of()));
+        // German capitalises every noun
+        assertEquals(List.of(), EvidenceExtractor.names("Jensrud gewinnt den Sprint", "Der Sieger Jensrud lag vorn.", "de", List.of()));
+    }
+
+    @Test
+    void shouldReadTheSameWeekdayInSeveralLanguages() {
+        for (String text : List.of("The talks ended on Thursday", "Переговоры завершились в четверг", "Am Donnerstag endeten die Gespräche",
+                "Les discussions ont pris fin jeudi", "Las conversaciones terminaron el jueves")) {
+            Set<String> days = new LinkedHashSet<>();
+            EvidenceExtractor.weekdays(text, days);
+            assertEquals(Set.of("wd4"), days, text);
+        }
+    }
 }

@@ -80,7 +80,8 @@ class StoryLinkerTest {
     @Test
     void shouldCloseAQuietStoryAndKeepOneThatKeepsGettingArticles() {
         List<EntityEvidence> quiet = List.of(new EntityEvidence("Q1", "Quiet", 0.2), new EntityEvidence("Q2", "Quieter", 0.2));
-        List<EntityEvidence> busy = List.of(new EntityEvidence("Q3", "Busy", 0.2), new EntityEvidence("Q4", "Busier", 0.2));
+        List<EntityEvidence> busy = List.of(new EntityEvidence("Q3", "Busy", 0.2), new EntityEvidence("Q4", "Busier", 0.2),
+                new EntityEvidence("Q5", "Busiest", 0.2));
         String quietId = linker.link(article("q", "en", T0, "", quiet, Set.of())).story().id();
         String busyId = linker.link(article("b0", "en", T0, "", busy, Set.of())).story().id();
         List<String> closed = new ArrayList<>();
@@ -100,9 +101,12 @@ class StoryLinkerTest {
         EntityEvidence town = new EntityEvidence("Q11", "Town", 0.2);
         EntityEvidence mayor = new EntityEvidence("ws:mayor", "Mayor", 0.2);
         EntityEvidence dam = new EntityEvidence("Q12", "Dam", 0.2);
-        String older = linker.link(article("a", "en", T0, "", List.of(river, town), Set.of())).story().id();
-        String newer = linker.link(article("b", "fr", T0 + HOUR, "", List.of(mayor, dam), Set.of())).story().id();
-        StoryLinker.Outcome bridge = linker.link(article("c", "de", T0 + 2 * HOUR, "", List.of(river, town, mayor, dam), Set.of()));
+        EntityEvidence bridgeName = new EntityEvidence("Q13", "Bridge", 0.2);
+        EntityEvidence valley = new EntityEvidence("Q14", "Valley", 0.2);
+        String older = linker.link(article("a", "en", T0, "", List.of(river, town, bridgeName), Set.of())).story().id();
+        String newer = linker.link(article("b", "fr", T0 + HOUR, "", List.of(mayor, dam, valley), Set.of())).story().id();
+        StoryLinker.Outcome bridge = linker.link(article("c", "de", T0 + 2 * HOUR, "", List.of(river, town, bridgeName, mayor, dam, valley),
+                Set.of()));
 
         assertEquals(older, bridge.story().id());
         assertEquals(1, bridge.merges().size());
@@ -188,5 +192,92 @@ class StoryLinkerTest {
         assertEquals(StoryLinker.entityKey("ws:hokkaido"), StoryLinker.entityKey("ws:hokaydo"));
         assertEquals(false, StoryLinker.entityKey("ws:sokolniki").equals(StoryLinker.entityKey("ws:sochi")));
         assertEquals("e:Q7747", StoryLinker.entityKey("Q7747"));
+    }
+
+    @Test
+    void shouldJudgeAKeysRarityAmongTheStoriesOfTheArticlesDays() {
+        EntityEvidence dam = new EntityEvidence("Q20", "Dam", 0.2);
+        EntityEvidence river = new EntityEvidence("Q21", "River", 0.2);
+        for (int i = 0; i < 3; i++) {
+            // older stories, still open (they arrived just now, in a backfill), that hold the same two entities
+            linker.link(article("old" + i, "en", T0 - 10 * DAY + i * DAY, "", List.of(dam, river, new EntityEvidence("Q3" + i, "Other", 0.2)),
+                    Set.of("flood" + i)), T0);
+        }
+        String story = linker.link(article("a", "en", T0, "Dam repairs", List.of(dam, river), Set.of("repai")), T0).story().id();
+        StoryLinker.Outcome joined = linker.link(article("b", "en", T0 + HOUR, "Dam repairs begin", List.of(river, dam), Set.of("repai", "begin")), T0);
+
+        assertEquals(story, joined.assignment().storyId());
+        assertEquals(List.of("Q21", "Q20"), joined.assignment().sharedEntities());
+    }
+
+    @Test
+    void shouldNotJoinAcrossLanguagesOnTwoSharedNamesAlone() {
+        String talks = linker.link(new ArticleEvidence("ru", "ru", T0, "Переговоры", List.of(PRESIDENT_A, PRESIDENT_B), Set.of("40"),
+                Set.of("10-09"), Set.of("перег"))).story().id();
+        StoryLinker.Outcome call = linker.link(article("en", "en", T0 + 3 * HOUR, "Phone call", List.of(PRESIDENT_A, PRESIDENT_B), Set.of("phone")));
+        assertEquals(true, call.assignment().started());
+        // more pieces of evidence (here a number and a date both name) are enough
+        StoryLinker.Outcome report = linker.link(new ArticleEvidence("en2", "en", T0 + 4 * HOUR, "Talks", List.of(PRESIDENT_A, PRESIDENT_B),
+                Set.of("40"), Set.of("10-09"), Set.of("talks")));
+        assertEquals(talks, report.assignment().storyId());
+        assertEquals(List.of("40"), report.assignment().sharedNumbers());
+    }
+
+    private static ArticleEvidence extracted(String id, String language, long time, String title, String body,
+                                             List<EntityEvidence> entities, List<String> mentions) {
+        return EvidenceExtractor.extract(id, language, time, title, body, entities, mentions);
+    }
+
+    private static final EntityEvidence LAHTI = new EntityEvidence("Q4970", "Lahti", 0.3);
+
+    @Test
+    void shouldJoinAReportWhoseNameEntityLinkingFoundOnlyInTheOtherLanguage() {
+        StoryLinker.Outcome ru = linker.link(extracted("ru", "ru", T0, "Йенсруд выиграл спринт в Лахти",
+                "Торвальд Йенсруд в воскресенье выиграл спринт в Лахти, опередив соперников на 12 секунд.",
+                List.of(new EntityEvidence("ws:torvald-yensrud", "Torvald Yensrud", 0.6), LAHTI),
+                List.of("Йенсруд", "Торвальд Йенсруд", "Лахти")));
+        // the English report: entity linking found the town but not the skier
+        StoryLinker.Outcome en = linker.link(extracted("en", "en", T0 + 2 * HOUR, "Jensrud wins the sprint in Lahti",
+                "Torvald Jensrud won the sprint in Lahti on Sunday, 12 seconds ahead of the field.", List.of(LAHTI), List.of("Lahti")));
+
+        assertEquals(ru.story().id(), en.assignment().storyId());
+        assertEquals(List.of("Q4970", "ws:torvald-jensrud"), en.assignment().sharedEntities());
+    }
+
+    @Test
+    void shouldKeepApartTheSamePeopleOnAnotherNamedWeekday() {
+        List<EntityEvidence> entities = List.of(new EntityEvidence("ws:torvald-yensrud", "Torvald Yensrud", 0.6), LAHTI);
+        List<String> mentions = List.of("Йенсруд", "Торвальд Йенсруд", "Лахти");
+        StoryLinker.Outcome won = linker.link(extracted("a", "ru", T0, "Йенсруд выиграл спринт в Лахти",
+                "Торвальд Йенсруд в воскресенье выиграл спринт в Лахти.", entities, mentions));
+        StoryLinker.Outcome withdrew = linker.link(extracted("b", "ru", T0 + DAY, "Йенсруд снялся со спринта в Лахти",
+                "Торвальд Йенсруд в понедельник снялся со второго спринта в Лахти из-за травмы.", entities, mentions));
+        StoryLinker.Outcome sameDay = linker.link(extracted("c", "ru", T0 + DAY + HOUR, "Йенсруд снялся со второго спринта в Лахти",
+                "Торвальд Йенсруд в понедельник объявил, что пропустит второй спринт в Лахти.", entities, mentions));
+
+        assertEquals(true, withdrew.assignment().started());
+        assertEquals(withdrew.story().id(), sameDay.assignment().storyId());
+        assertEquals(false, won.story().id().equals(withdrew.story().id()));
+    }
+
+    @Test
+    void shouldFoldSpellingsOfSoftC() {
+        assertEquals(StoryLinker.entityKey("ws:valencia"), StoryLinker.entityKey("ws:valensiya"));
+        assertEquals(StoryLinker.entityKey("ws:carlos-garcia"), StoryLinker.entityKey("ws:karlos-garsiya"));
+    }
+
+    @Test
+    void shouldFindAStoryThroughKeysHeldByMoreStoriesThanListedWhenItGotThemLast() {
+        StoryLinker capped = new StoryLinker(new StoryParameters(30 * DAY, 2 * DAY, 1000, 2, 160, 20, 10, 1.2, 2));
+        EntityEvidence country = new EntityEvidence("Q159", "Russia", 0.2);
+        for (int i = 0; i < 5; i++) {
+            // talks of other weeks, all still open
+            capped.link(article("old" + i, "en", T0 - (10 + 3 * i) * DAY, "Talks", List.of(PRESIDENT_A, country), Set.of("talks")), T0);
+        }
+        String target = capped.link(article("t", "en", T0, "Talks", List.of(PRESIDENT_A, country), Set.of("talks")), T0).story().id();
+        StoryLinker.Outcome joined = capped.link(article("u", "en", T0 + HOUR, "Talks end", List.of(country, PRESIDENT_A), Set.of("talks", "end")), T0);
+
+        assertEquals(target, joined.assignment().storyId());
+        assertEquals(List.of("Q159", "Q7747"), joined.assignment().sharedEntities());
     }
 }
