@@ -18,8 +18,8 @@ import java.util.TreeSet;
  * title terms ({@code t:<language>:<stem>}), unlinked names (as unknown names' entity keys) and weekdays
  * ({@code d:wd1} to {@code d:wd7}). An inverted index maps each key to the open stories that hold it, listing at
  * most {@link StoryParameters#maxPostings()} of them: those that most recently got an article with the key.
- * Candidates are the listed stories of the article's keys within the join gap, so the work per article is
- * bounded by its keys x that cap, whatever the number of open stories. A candidate scores the sum, over shared
+ * Candidates are the listed stories of the article's keys within the join gap, visited rarest key first and at
+ * most {@link #VISIT_BUDGET} in all, so the work per article is a constant, whatever the number of open stories. A candidate scores the sum, over shared
  * keys, of kind weight x article weight x story weight x rarity, where rarity is {@code 1 / (1 + log2(stories
  * within the join gap holding the key))} (an IDF of the article's days), scaled down by up to half as the time
  * gap approaches {@link StoryParameters#joinGapMs()}.
@@ -60,6 +60,12 @@ public final class StoryLinker {
     static final double RARITY_SLOPE = 1.0;
     /** Candidates scored in full, the best by the rare keys that found them. */
     static final int SCORED_CANDIDATES = 32;
+    /**
+     * The most postings one article visits to find candidates, its rarest keys first: a key listed by more open
+     * stories is the weaker evidence, and visiting it adds candidates the rarer keys already rank. This makes the
+     * work per article a constant instead of growing with the open stories until every key's list is full.
+     */
+    static final int VISIT_BUDGET = 2 * SCORED_CANDIDATES;
     /** A shared key counts as a piece of evidence when article weight x story weight reaches this. */
     static final double PIECE_WEIGHT = 0.1;
 
@@ -67,6 +73,8 @@ public final class StoryLinker {
     private final Map<String, StoryState> open = new HashMap<>();
     private final TreeSet<Quiet> byLastArrival = new TreeSet<>(Comparator.comparingLong(Quiet::lastArrival).thenComparing(Quiet::id));
     private final Map<String, Posting> postings = new HashMap<>();
+    /** Postings visited by the last {@link #link} call (for tests of the visit budget). */
+    private int lastVisited;
 
     /** The story an article went to, and the evidence it shared with it (empty when it started the story). */
     public record Assignment(String storyId, boolean started, List<String> sharedEntities, List<String> sharedTerms,
@@ -282,20 +290,40 @@ public final class StoryLinker {
     private List<StoryState> candidates(long time, Map<String, Float> keys, Map<String, Integer> holders) {
         Map<String, Double> found = new HashMap<>();
         List<String> near = new ArrayList<>();
-        for (Map.Entry<String, Float> k : keys.entrySet()) {
-            Posting p = postings.get(k.getKey());
-            if (p == null) {
+        List<Map.Entry<String, Posting>> listed = new ArrayList<>(keys.size());
+        for (String key : keys.keySet()) {
+            Posting p = postings.get(key);
+            if (p != null) {
+                listed.add(Map.entry(key, p));
+            }
+        }
+        listed.sort(Comparator.comparingInt((Map.Entry<String, Posting> e) -> e.getValue().recent.size()).thenComparing(Map.Entry::getKey));
+        int budget = VISIT_BUDGET;
+        for (Map.Entry<String, Posting> listedKey : listed) {
+            Posting p = listedKey.getValue();
+            Map.Entry<String, Float> k = Map.entry(listedKey.getKey(), keys.get(listedKey.getKey()));
+            if (budget <= 0) {
+                // not visited: the key still counts in the score, as held by every open story that holds it
+                holders.put(k.getKey(), p.df);
                 continue;
             }
+            // the most recent holders when the budget does not cover the whole list
+            int skip = Math.max(0, p.recent.size() - budget);
+            budget -= p.recent.size() - skip;
             near.clear();
-            for (String id : p.recent) {
+            java.util.Iterator<String> ids = p.recent.iterator();
+            for (int i = 0; i < skip; i++) {
+                ids.next();
+            }
+            while (ids.hasNext()) {
+                String id = ids.next();
                 if (open.get(id).gapTo(time) <= parameters.joinGapMs()) {
                     near.add(id);
                 }
             }
-            // a capped list that is near throughout may leave out more near stories: count them all then
-            holders.put(k.getKey(), p.complete() || near.size() < p.recent.size() ? near.size() : p.df);
-            double rarity = rarity(near.size());
+            // a list that is cut, or capped and near throughout, may leave out more near stories: count them all then
+            holders.put(k.getKey(), skip == 0 && (p.complete() || near.size() < p.recent.size()) ? near.size() : p.df);
+            double rarity = rarity(skip == 0 ? near.size() : p.df);
             for (String id : near) {
                 found.merge(id, k.getValue() * rarity * kindWeight(k.getKey()), Double::sum);
             }
@@ -310,7 +338,13 @@ public final class StoryLinker {
                 best.poll();
             }
         }
+        lastVisited = VISIT_BUDGET - budget;
         return best.stream().sorted(better.reversed()).map(e -> open.get(e.getKey())).toList();
+    }
+
+    /** How many postings the last {@link #link} call visited to find candidates; at most {@link #VISIT_BUDGET}. */
+    int lastVisited() {
+        return lastVisited;
     }
 
     private static double rarity(int df) {

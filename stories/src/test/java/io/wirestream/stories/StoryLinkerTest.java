@@ -280,4 +280,23 @@ class StoryLinkerTest {
         assertEquals(target, joined.assignment().storyId());
         assertEquals(List.of("Q159", "Q7747"), joined.assignment().sharedEntities());
     }
+
+    @Test
+    void shouldVisitAtMostTheBudgetAndFindTheStoryByItsRareKeys() {
+        // 300 stories of other events share one common entity (a country in every report) and a common term
+        EntityEvidence country = new EntityEvidence("Q159", "Russia", 0.2);
+        for (int i = 0; i < 300; i++) {
+            linker.link(article("other" + i, "en", T0 + i, "Report " + i,
+                    List.of(country, new EntityEvidence("ws:person-" + i, "Person " + i, 0.1)), Set.of("repor", "t" + i)), T0 + i);
+        }
+        StoryLinker.Outcome first = linker.link(article("a1", "en", T0 + HOUR, "Meeting in Dushanbe",
+                List.of(country, PRESIDENT_A, PRESIDENT_B, CAPITAL), Set.of("repor", "meeti", "dusha")), T0 + HOUR);
+        StoryLinker.Outcome second = linker.link(article("a2", "ru", T0 + 2 * HOUR, "Встреча в Душанбе",
+                List.of(PRESIDENT_B, CAPITAL, PRESIDENT_A, country), Set.of("встре")), T0 + 2 * HOUR);
+
+        assertEquals(first.story().id(), second.assignment().storyId());
+        assertEquals(true, linker.lastVisited() <= StoryLinker.VISIT_BUDGET, "visited " + linker.lastVisited());
+        // the rare keys were visited first: the common entity's list (100 stories) was cut to what was left
+        assertEquals(StoryLinker.VISIT_BUDGET, linker.lastVisited());
+    }
 }
