@@ -1,10 +1,11 @@
 package io.wirestream.dedup.coordinator;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The articles waiting for their verdicts at one home, by id. The streaming stage keeps them in a Kafka Streams
- * store with a changelog; {@link InMemoryWaitingArticles} keeps them in a map.
+ * store with a changelog, one record per batch; {@link InMemoryWaitingArticles} keeps them in a map.
  */
 public interface WaitingArticles {
 
@@ -17,4 +18,15 @@ public interface WaitingArticles {
 
     /** @return every waiting article (a snapshot: the caller may remove while going through it) */
     List<Waiting> all();
+
+    /** @return the waiting articles whose probes have not gone out yet, in the order they arrived */
+    default List<Waiting> unsent() {
+        List<Waiting> out = new ArrayList<>();
+        for (Waiting w : all()) {
+            if (!w.sent()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
 }
