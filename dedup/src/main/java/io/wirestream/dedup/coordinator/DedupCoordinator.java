@@ -385,11 +385,12 @@ public final class DedupCoordinator {
             waiting.put(updated);
             return Optional.empty();
         }
+        Decision decision = decide(updated, waiting.payload(updated));
         waiting.remove(updated.id());
-        return Optional.of(decide(updated));
+        return Optional.of(decision);
     }
 
-    private Decision decide(Waiting w) {
+    private Decision decide(Waiting w, byte[] payload) {
         List<Match> matches = new ArrayList<>(w.findings().size());
         Set<String> informed = new HashSet<>();
         for (Finding f : w.findings()) {
@@ -400,11 +401,11 @@ public final class DedupCoordinator {
         }
         Verdict verdict = home().decide(w.article(), matches);
         return switch (verdict.status()) {
-            case UNIQUE -> new Decision(w.id(), Decision.Status.UNIQUE, List.of(), null, w.payload());
+            case UNIQUE -> new Decision(w.id(), Decision.Status.UNIQUE, List.of(), null, payload);
             case COPY -> {
                 Match original = verdict.original().orElseThrow();
                 yield new Decision(w.id(), Decision.Status.COPY, List.of(new Notice(w.id(), original.candidate().id(),
-                        original.kind(), original.similarity(), true)), null, w.payload());
+                        original.kind(), original.similarity(), true)), null, payload);
             }
             case ORIGINAL -> {
                 List<Notice> notices = new ArrayList<>();
@@ -413,7 +414,7 @@ public final class DedupCoordinator {
                         notices.add(new Notice(later.candidate().id(), w.id(), later.kind(), later.similarity(), false));
                     }
                 }
-                yield new Decision(w.id(), Decision.Status.ORIGINAL, notices, null, w.payload());
+                yield new Decision(w.id(), Decision.Status.ORIGINAL, notices, null, payload);
             }
         };
     }
@@ -432,12 +433,13 @@ public final class DedupCoordinator {
             if (now - w.startedAt() < timeoutMs) {
                 continue;
             }
+            byte[] payload = waiting.payload(w);
             waiting.remove(w.id());
             String reason = "no deduplication verdict within dedup.answer.timeout.ms=" + timeoutMs + " ms: "
                     + w.keysAnswered() + " of " + w.keysExpected() + " index keys and "
                     + w.checksAnswered().size() + " of " + w.checksExpected().size()
                     + " checks answered (a deduplication message was dead-lettered or lost); passed on unchecked";
-            out.add(new Decision(w.id(), Decision.Status.NOT_CHECKED, List.of(), reason, w.payload()));
+            out.add(new Decision(w.id(), Decision.Status.NOT_CHECKED, List.of(), reason, payload));
         }
         return out;
     }

@@ -27,7 +27,8 @@ import java.util.TreeSet;
  * @param checksAnswered      the CHECKED answers so far, likewise
  * @param startedAt           wall-clock millis at which it started waiting
  * @param findings            the confirmed matches so far, including those handed over by other waiting articles
- * @param payload             the article as the caller parked it (opaque), or null
+ * @param payload             the article as the caller parked it (opaque), or null; a store that keeps payloads apart
+ *                            may give it as null here ({@link WaitingArticles#payload})
  */
 public record Waiting(ArticleRef article, long batch, long eventTime, List<byte[]> indexKeys, MinHashSignature sketch, boolean sent,
                       Set<Integer> partitionsExpected, Set<Integer> partitionsAnswered, int keysExpected, int keysAnswered,

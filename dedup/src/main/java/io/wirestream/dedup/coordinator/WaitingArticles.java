@@ -19,6 +19,17 @@ public interface WaitingArticles {
     /** @return every waiting article (a snapshot: the caller may remove while going through it) */
     List<Waiting> all();
 
+    /**
+     * The payload the article was parked with. A store may keep payloads apart from the waiting state, so that the
+     * many updates of the state while answers come in do not rewrite the articles: it then returns waiting articles
+     * without their payload from {@link #get}, keeps the payload of the first {@link #put}, and gives it here.
+     *
+     * @return the payload, or null when the article was parked without one
+     */
+    default byte[] payload(Waiting waiting) {
+        return waiting.payload();
+    }
+
     /** @return the waiting articles whose probes have not gone out yet, in the order they arrived */
     default List<Waiting> unsent() {
         List<Waiting> out = new ArrayList<>();

@@ -126,10 +126,10 @@ final class DedupMessages {
                 .setPartitionsAnswered(new ArrayList<>(new TreeSet<>(w.partitionsAnswered())))
                 .setKeysExpected(w.keysExpected()).setKeysAnswered(w.keysAnswered())
                 .setChecksExpected(new ArrayList<>(w.checksExpected())).setChecksAnswered(new ArrayList<>(w.checksAnswered()))
-                .setStartedAt(w.startedAt()).setMatches(matches)
-                .setArticle(w.payload() == null ? null : ByteBuffer.wrap(w.payload())).build();
+                .setStartedAt(w.startedAt()).setMatches(matches).build();
     }
 
+    /** The waiting state without its payload, which {@link StoreWaitingArticles} keeps apart. */
     static Waiting fromAvro(DedupWaiting w, long batch) {
         List<Finding> findings = new ArrayList<>(w.getMatches().size());
         for (DedupWaitingMatch m : w.getMatches()) {
@@ -141,7 +141,7 @@ final class DedupMessages {
         return new Waiting(new ArticleRef(w.getArticleId(), w.getPublishedAt()), batch, w.getEventTime(), keys, sketch(w.getSketch()),
                 w.getSent(), new TreeSet<>(w.getPartitionsExpected()), new TreeSet<>(w.getPartitionsAnswered()), w.getKeysExpected(),
                 w.getKeysAnswered(), new TreeSet<>(w.getChecksExpected()), new TreeSet<>(w.getChecksAnswered()), w.getStartedAt(),
-                findings, w.getArticle() == null ? null : bytes(w.getArticle()));
+                findings, null);
     }
 
     /**

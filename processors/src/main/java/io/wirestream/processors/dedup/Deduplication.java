@@ -29,14 +29,14 @@ import org.apache.kafka.streams.state.Stores;
  * only carry its messages between partitions and keep its state in stores. Messages travel in batches across
  * articles (see docs/dedup.md):
  * <pre>
- * articles by id --scatter--> parked in their batch (dedup-waiting); every commit interval the open batch goes out:
+ * articles by id --scatter--> parked in their batch (dedup-parked, dedup-waiting); every commit interval the open batch goes out:
  *   one probe batch per index partition --[dedup-probe-batches]--> index (dedup-index-filed, dedup-index)
  *   index --one batch per home: PROBED answers, checks--> [dedup-home-batches] --> receive: verify checks, count answers
  *   receive --CHECKED answers, one batch per home--> [dedup-checked-batches] --> gather: count answers
  *   receive, gather --> verdicts
  * </pre>
  * Scatter, receive and gather run on the partitions of article ids and share the stores
- * {@code dedup-signatures}, {@code dedup-waiting} and {@code dedup-waiting-ids}; the index runs on the
+ * {@code dedup-signatures}, {@code dedup-waiting}, {@code dedup-parked} and {@code dedup-waiting-ids}; the index runs on the
  * partitions of index keys. The batch topics are sent to explicit partitions (the key is the partition number,
  * {@link ProbeRouting#TO_PARTITION}) and get the partition count of the input.
  *
@@ -55,6 +55,7 @@ public final class Deduplication implements PipelineStage {
     public static final String INDEX_STORE = "dedup-index";
     public static final String INDEX_FILED_STORE = "dedup-index-filed";
     public static final String WAITING_STORE = "dedup-waiting";
+    public static final String PARKED_STORE = "dedup-parked";
     public static final String WAITING_IDS_STORE = "dedup-waiting-ids";
     public static final String PROBES_TOPIC = "dedup-probe-batches";
     public static final String HOME_TOPIC = "dedup-home-batches";
@@ -93,6 +94,9 @@ public final class Deduplication implements PipelineStage {
         // folds those writes into one changelog record per commit
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WAITING_STORE),
                 Serdes.Long(), ctx.serdes().forValues(DedupWaitingBatch.class)).withCachingEnabled());
+        // the articles themselves, one record per batch, appended to as they arrive and deleted with the batch
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PARKED_STORE),
+                Serdes.Long(), Serdes.ByteArray()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(WAITING_IDS_STORE),
                 Serdes.String(), Serdes.Long()).withLoggingDisabled());
 
@@ -104,7 +108,7 @@ public final class Deduplication implements PipelineStage {
 
         KStream<String, Arrived> arrived = in
                 .process(() -> new ScatterProcessor(parameters, windowMs, partitions, flushIntervalMs, answerTimeoutMs, releases),
-                        Named.as(step("scatter")), SIGNATURES_STORE, WAITING_STORE, WAITING_IDS_STORE);
+                        Named.as(step("scatter")), SIGNATURES_STORE, WAITING_STORE, PARKED_STORE, WAITING_IDS_STORE);
         KStream<String, DedupOutcome> fromScatter = arrived
                 .filter((id, a) -> a.outcome() != null, Named.as(step("scattered-outcomes")))
                 .mapValues(Arrived::outcome, Named.as(step("scattered-outcome")));
@@ -121,7 +125,7 @@ public final class Deduplication implements PipelineStage {
 
         KStream<String, HomeOutput> received = toHomes
                 .process(() -> new ReceiveProcessor(parameters, partitions, releases), Named.as(step("receive")),
-                        SIGNATURES_STORE, WAITING_STORE, WAITING_IDS_STORE);
+                        SIGNATURES_STORE, WAITING_STORE, PARKED_STORE, WAITING_IDS_STORE);
         KStream<String, DedupOutcome> fromReceive = received
                 .filter((id, r) -> r.outcome() != null, Named.as(step("received-outcomes")))
                 .mapValues(HomeOutput::outcome, Named.as(step("received-outcome")));
@@ -132,7 +136,7 @@ public final class Deduplication implements PipelineStage {
                         .withValueSerde(ctx.serdes().forValues(DedupHomeBatch.class)).withStreamPartitioner(ProbeRouting.toPartition()))
                 // a batch of answers holds no checks, so this step forwards outcomes only
                 .process(() -> new ReceiveProcessor(parameters, partitions, releases), Named.as(step("gather")),
-                        SIGNATURES_STORE, WAITING_STORE, WAITING_IDS_STORE);
+                        SIGNATURES_STORE, WAITING_STORE, PARKED_STORE, WAITING_IDS_STORE);
         KStream<String, DedupOutcome> fromGather = gathered
                 .filter((id, r) -> r.outcome() != null, Named.as(step("gathered-outcomes")))
                 .mapValues(HomeOutput::outcome, Named.as(step("gathered-outcome")));

@@ -42,7 +42,7 @@ final class ReceiveProcessor implements Processor<String, DedupHomeBatch, String
         KeyValueStore<Bytes, byte[]> signatures = context.getStateStore(Deduplication.SIGNATURES_STORE);
         this.coordinator = DedupCoordinator.atHome(parameters, key -> ProbeRouting.partitionOf(key, partitions),
                 new KeyValueByteStore(signatures), new StoreWaitingArticles(context.getStateStore(Deduplication.WAITING_STORE),
-                        context.getStateStore(Deduplication.WAITING_IDS_STORE)));
+                        context.getStateStore(Deduplication.PARKED_STORE), context.getStateStore(Deduplication.WAITING_IDS_STORE)));
     }
 
     @Override

@@ -78,7 +78,7 @@ final class ScatterProcessor implements Processor<String, EnrichedArticle, Strin
         this.releases = releasesSupplier.get();
         KeyValueStore<Bytes, byte[]> signatures = context.getStateStore(Deduplication.SIGNATURES_STORE);
         StoreWaitingArticles waiting = new StoreWaitingArticles(context.getStateStore(Deduplication.WAITING_STORE),
-                context.getStateStore(Deduplication.WAITING_IDS_STORE));
+                context.getStateStore(Deduplication.PARKED_STORE), context.getStateStore(Deduplication.WAITING_IDS_STORE));
         // processors start after their task's stores are restored: the id lookup, which keeps no changelog, is rebuilt
         // from the restored batches before any processor of the task handles a record
         int parked = waiting.rebuildIds();

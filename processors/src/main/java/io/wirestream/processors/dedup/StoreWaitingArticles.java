@@ -11,18 +11,28 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The coordinator's waiting articles on two stores: {@code dedup-waiting} (RocksDB with a changelog and a cache),
- * one record per batch holding every article of the batch still waiting, and {@code dedup-waiting-ids} (in memory,
- * no changelog), from article id to batch, rebuilt from the batches by {@link #rebuildIds()} when the task starts.
- * The cache folds the many writes a batch gets within a commit interval into one changelog record.
+ * The coordinator's waiting articles on three stores, all keyed by batch where durable:
+ * <ul>
+ *   <li>{@code dedup-waiting} (RocksDB with a changelog and a cache): one record per batch with the waiting state of
+ *       each of its articles still waiting; rewritten by every answer, so it holds no article text;</li>
+ *   <li>{@code dedup-parked} (likewise): one record per batch with the parked articles' payloads, appended to as
+ *       articles arrive, read when one is decided, deleted with the batch's last waiting article;</li>
+ *   <li>{@code dedup-waiting-ids} (in memory, no changelog): from article id to batch, rebuilt from the batches by
+ *       {@link #rebuildIds()} when the task starts.</li>
+ * </ul>
+ * The caches fold the many writes a batch gets within a commit interval into one changelog record per store.
+ * {@link #get} returns waiting articles without their payload; {@link #payload} reads it.
  */
 final class StoreWaitingArticles implements WaitingArticles {
 
     private final KeyValueStore<Long, DedupWaitingBatch> batches;
+    private final KeyValueStore<Long, byte[]> parked;
     private final KeyValueStore<String, Long> ids;
 
-    StoreWaitingArticles(KeyValueStore<Long, DedupWaitingBatch> batches, KeyValueStore<String, Long> ids) {
+    StoreWaitingArticles(KeyValueStore<Long, DedupWaitingBatch> batches, KeyValueStore<Long, byte[]> parked,
+                         KeyValueStore<String, Long> ids) {
         this.batches = batches;
+        this.parked = parked;
         this.ids = ids;
     }
 
@@ -78,6 +88,14 @@ final class StoreWaitingArticles implements WaitingArticles {
         }
         batches.put(waiting.batch(), DedupWaitingBatch.newBuilder().setBatch(waiting.batch()).setArticles(articles).build());
         ids.put(waiting.id(), waiting.batch());
+        if (waiting.payload() != null && !replaced) {
+            parked.put(waiting.batch(), ParkedArticles.append(parked.get(waiting.batch()), waiting.id(), waiting.payload()));
+        }
+    }
+
+    @Override
+    public byte[] payload(Waiting waiting) {
+        return ParkedArticles.find(parked.get(waiting.batch()), waiting.id());
     }
 
     @Override
@@ -98,6 +116,7 @@ final class StoreWaitingArticles implements WaitingArticles {
         articles.removeIf(w -> w.getArticleId().equals(articleId));
         if (articles.isEmpty()) {
             batches.delete(batch);
+            parked.delete(batch);
         } else {
             batches.put(batch, DedupWaitingBatch.newBuilder(record).setArticles(articles).build());
         }

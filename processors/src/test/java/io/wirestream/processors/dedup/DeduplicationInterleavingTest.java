@@ -135,6 +135,7 @@ class DeduplicationInterleavingTest {
         }
         assertTrue(sent.stream().anyMatch(r -> r.value().getProbes().size() == 2), "some partition holds keys of both");
         assertEquals(1, home.waiting.approximateNumEntries(), "one waiting record for the batch, not one per article");
+        assertEquals(1, home.parked.approximateNumEntries(), "one record for the batch's articles");
     }
 
     @Test
@@ -185,6 +186,7 @@ class DeduplicationInterleavingTest {
             assertEquals(status, home.passed.get(0).getDedup().getStatus());
         }
         assertEquals(0, home.waiting.approximateNumEntries(), "nothing left waiting");
+        assertEquals(0, home.parked.approximateNumEntries(), "nothing left parked");
     }
 
     private Map<String, DedupStatus> statuses() {
@@ -228,6 +230,7 @@ class DeduplicationInterleavingTest {
         final KeyValueStore<Bytes, byte[]> keys;
         final KeyValueStore<Bytes, byte[]> filed;
         final KeyValueStore<Long, DedupWaitingBatch> waiting;
+        final KeyValueStore<Long, byte[]> parked;
         final KeyValueStore<String, Long> ids;
         final List<Record<String, DedupHomeBatch>> verified = new ArrayList<>();
         final List<DuplicateNotice> notices = new ArrayList<>();
@@ -254,10 +257,12 @@ class DeduplicationInterleavingTest {
             filed = before != null ? before.filed : store(Deduplication.INDEX_FILED_STORE, Serdes.Bytes(), Serdes.ByteArray());
             waiting = before != null ? before.waiting : store(Deduplication.WAITING_STORE, Serdes.Long(),
                     pinned(serdes.forValues(DedupWaitingBatch.class), Deduplication.WAITING_STORE));
+            parked = before != null ? before.parked : store(Deduplication.PARKED_STORE, Serdes.Long(), Serdes.ByteArray());
             ids = store(Deduplication.WAITING_IDS_STORE, Serdes.String(), Serdes.Long()); // in memory: empty after a restart
             for (MockProcessorContext<?, ?> c : List.of(scatterContext, receiveContext, gatherContext)) {
                 c.addStateStore(signatures);
                 c.addStateStore(waiting);
+                c.addStateStore(parked);
                 c.addStateStore(ids);
             }
             indexContext.addStateStore(keys);

@@ -211,7 +211,8 @@ class DeduplicationTopologyTest {
         waiting.put(batch, DedupWaitingBatch.newBuilder().setBatch(batch).setArticles(List.of(DedupWaiting.newBuilder().setArticleId(id)
                 .setPublishedAt(PUBLISHED.toEpochMilli()).setEventTime(PUBLISHED.toEpochMilli()).setSent(true)
                 .setPartitionsExpected(List.of(0, 1, 2)).setPartitionsAnswered(List.of(0)).setKeysExpected(3).setKeysAnswered(1)
-                .setStartedAt(startedAt).setArticle(java.nio.ByteBuffer.wrap(bytes)).build())).build());
+                .setStartedAt(startedAt).build())).build());
+        driver.<Long, byte[]>getKeyValueStore(Deduplication.PARKED_STORE).put(batch, ParkedArticles.append(null, id, bytes));
         driver.<String, Long>getKeyValueStore(Deduplication.WAITING_IDS_STORE).put(id, batch);
     }
 
@@ -229,8 +230,9 @@ class DeduplicationTopologyTest {
         assertEquals("no deduplication verdict within dedup.answer.timeout.ms=600000 ms: 1 of 3 index keys and 0 of 0 checks answered "
                 + "(a deduplication message was dead-lettered or lost); passed on unchecked", out.get(0).value.getDedup().getReason());
         assertEquals(List.of("clean", "dedup"), out.get(0).value.getProcessing().getStages());
-        try (var left = driver.<Long, DedupWaitingBatch>getKeyValueStore(Deduplication.WAITING_STORE).all()) {
-            assertTrue(!left.hasNext(), "nothing left waiting");
+        try (var left = driver.<Long, DedupWaitingBatch>getKeyValueStore(Deduplication.WAITING_STORE).all();
+             var parked = driver.<Long, byte[]>getKeyValueStore(Deduplication.PARKED_STORE).all()) {
+            assertTrue(!left.hasNext() && !parked.hasNext(), "nothing left waiting or parked");
         }
         driver.advanceWallClockTime(Duration.ofHours(1));
         assertTrue(enriched.isEmpty(), "passed on once");
@@ -253,7 +255,7 @@ class DeduplicationTopologyTest {
     @Test
     void shouldNameEveryStoreAndInternalTopic() {
         String description = topology.describe().toString();
-        for (String name : List.of("dedup-signatures", "dedup-index", "dedup-index-filed", "dedup-waiting", "dedup-waiting-ids",
+        for (String name : List.of("dedup-signatures", "dedup-index", "dedup-index-filed", "dedup-waiting", "dedup-parked", "dedup-waiting-ids",
                 "dedup-probe-batches-repartition", "dedup-home-batches-repartition", "dedup-checked-batches-repartition", "dedup.scatter",
                 "dedup.receive", "dedup.gather")) {
             assertTrue(description.contains(name), name + " missing from\n" + description);
