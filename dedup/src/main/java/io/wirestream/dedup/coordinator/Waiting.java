@@ -111,6 +111,7 @@ public record Waiting(ArticleRef article, long batch, long eventTime, List<byte[
         return out;
     }
 
+    /** Identity: the record holds arrays (keys, payload), whose value equality a record would not give anyway. */
     @Override
     public boolean equals(Object o) {
         return this == o;

@@ -75,6 +75,10 @@ final class ScatterProcessor implements Processor<String, EnrichedArticle, Strin
     public void init(ProcessorContext<String, Arrived> context) {
         this.context = context;
         this.home = context.taskId().partition();
+        // a task revived after an aborted transaction initialises the same processor again: its stores are back at
+        // the last commit, so whatever batch was open in memory is not (the articles not sent are in the stores)
+        this.openBatch = null;
+        this.openCount = 0;
         this.releases = releasesSupplier.get();
         KeyValueStore<Bytes, byte[]> signatures = context.getStateStore(Deduplication.SIGNATURES_STORE);
         StoreWaitingArticles waiting = new StoreWaitingArticles(context.getStateStore(Deduplication.WAITING_STORE),
