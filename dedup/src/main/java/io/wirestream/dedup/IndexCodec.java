@@ -19,8 +19,13 @@ import java.util.List;
  * signature value  8-byte publication millis, 4-byte insertion second, 1 flag byte
  *                  (bit 0: sketch present, bit 1: original present),
  *                  [2-byte count + 2 bytes per MinHash value], [original id + 8-byte publication millis]
- * filed key     id (one record per article and partition of the index)
+ * filed key     id (one record per article and partition of the index; written before probes were batched)
  * filed value   4-byte unsigned insertion second, then per index key: 1 length byte + the key
+ * batch key     0x00 (never the first byte of an id), 4-byte home partition, 8-byte batch id, 4-byte index
+ *               partition (one record per probe batch: the articles of one batch filed on one partition; the
+ *               partition keeps the keys apart where one store serves several partitions)
+ * batch value   per article: its id, a 2-byte length and its filed value as above, a 2-byte count of the
+ *               candidates its probe found, and per candidate 1 byte of MatchKind ordinal and its id
  * id            1 length byte: bit 7 set = lower-case hex packed two digits a byte (the 32-char ids
  *               ingest assigns take 17 bytes), else UTF-8; at most 127 bytes either way
  * </pre>
@@ -189,6 +194,58 @@ public final class IndexCodec {
             keys.add(key);
         }
         return new FiledKeys(inserted, keys);
+    }
+
+    // ---- the articles of one probe batch filed on one partition
+
+    public static byte[] filedBatchKey(int home, long batch, int partition) {
+        return ByteBuffer.allocate(17).put((byte) 0).putInt(home).putLong(batch).putInt(partition).array();
+    }
+
+    /** Whether a key of the filed store names a batch record (else it names one article, the layout before batches). */
+    public static boolean isFiledBatchKey(byte[] key) {
+        return key.length > 0 && key[0] == 0;
+    }
+
+    public static byte[] filedBatch(java.util.Map<String, FiledArticle> articles) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + articles.size() * 360);
+        articles.forEach((id, article) -> {
+            writeId(out, id);
+            byte[] value = filed(article.keys());
+            if (value.length > 0xffff || article.candidates().size() > 0xffff) {
+                throw new IllegalArgumentException("filed keys or candidates of article " + id + " exceed 65535");
+            }
+            out.write(value.length >>> 8);
+            out.write(value.length);
+            out.write(value, 0, value.length);
+            out.write(article.candidates().size() >>> 8);
+            out.write(article.candidates().size());
+            article.candidates().forEach((candidate, kind) -> {
+                out.write(kind.ordinal());
+                writeId(out, candidate);
+            });
+        });
+        return out.toByteArray();
+    }
+
+    /** @return the articles of a batch record, in the order they were written */
+    public static java.util.LinkedHashMap<String, FiledArticle> filedBatch(byte[] value) {
+        java.util.LinkedHashMap<String, FiledArticle> out = new java.util.LinkedHashMap<>();
+        ByteBuffer in = ByteBuffer.wrap(value);
+        MatchKind[] kinds = MatchKind.values();
+        while (in.hasRemaining()) {
+            String id = readId(in);
+            byte[] keys = new byte[in.getShort() & 0xffff];
+            in.get(keys);
+            int count = in.getShort() & 0xffff;
+            java.util.LinkedHashMap<String, MatchKind> candidates = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < count; i++) {
+                MatchKind kind = kinds[in.get()];
+                candidates.put(readId(in), kind);
+            }
+            out.put(id, new FiledArticle(filed(keys), candidates));
+        }
+        return out;
     }
 
     // ---- sketches on the wire

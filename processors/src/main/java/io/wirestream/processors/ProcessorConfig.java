@@ -199,6 +199,11 @@ public final class ProcessorConfig extends WirestreamConfig {
         return getLong(DEDUP_WINDOW_MS);
     }
 
+    /** The commit interval of the Streams application, in millis. */
+    public long commitIntervalMs() {
+        return getLong(COMMIT_INTERVAL_MS);
+    }
+
     public long dedupAnswerTimeoutMs() {
         return getLong(DEDUP_ANSWER_TIMEOUT_MS);
     }

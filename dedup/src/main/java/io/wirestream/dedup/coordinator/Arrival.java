@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param redelivery   the notice naming the article as its own original, for a re-delivery; null otherwise
  * @param canonicalUrl the canonical URL of a waiting article, or null
  * @param fingerprint  the hex SHA-256 of its normalised text, or null
- * @param probes       its probes, one per partition that owns some of its index keys; empty for a re-delivery
+ * @param probes       its probes, one per partition that owns some of its index keys, as {@link DedupCoordinator#flush}
+ *                     will send them in its batch; empty for a re-delivery
  */
 public record Arrival(Notice redelivery, String canonicalUrl, String fingerprint, List<Probe> probes) {
 

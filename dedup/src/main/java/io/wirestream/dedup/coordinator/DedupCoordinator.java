@@ -4,6 +4,7 @@ import io.wirestream.dedup.ArticleRef;
 import io.wirestream.dedup.ArticleSignature;
 import io.wirestream.dedup.ByteStore;
 import io.wirestream.dedup.DedupParameters;
+import io.wirestream.dedup.FiledArticle;
 import io.wirestream.dedup.FiledKeys;
 import io.wirestream.dedup.IndexCodec;
 import io.wirestream.dedup.Match;
@@ -14,7 +15,6 @@ import io.wirestream.dedup.SignatureFactory;
 import io.wirestream.dedup.UrlCanonicalizer;
 import io.wirestream.dedup.Verdict;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,20 +23,27 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The deduplication protocol, independent of where its messages travel: scatter/gather over index keys, so
  * that an article meets its copies where their keys live, whichever home (partition, instance) each id has.
+ * Messages travel in batches across articles: one {@link ProbeBatch} per (home, batch, index partition), one
+ * {@link HomeBatch} per (sender, home partition) for each batch served or received.
  *
  * <pre>
- * home of the article     {@link #arrive}  registers its signature, starts waiting, sends one {@link Probe} per
- *                                          partition that owns some of its index keys
- * partition of the keys   {@link #serve}   files the article under the keys; a {@link Check} per candidate found
- *                                          there, and one PROBED {@link Answer} to the article's home
- * home of a candidate     {@link #check}   confirms or rejects the candidate; a CHECKED {@link Answer}
- * home of the article     {@link #answer}  counts answers; once all are in, the {@link Decision}
+ * home of the article     {@link #arrive}  registers its signature, starts waiting in the open batch
+ *                         {@link #flush}   sends the batch: one {@link ProbeBatch} per index partition owning some
+ *                                          of its articles' keys
+ * partition of the keys   {@link #serve}   files the batch's articles under their keys (one filed record per batch);
+ *                                          a {@link Check} per candidate found there, and a PROBED {@link Answer} per
+ *                                          article, grouped by home partition
+ * home of a candidate     {@link #receive} checks: confirms or rejects the candidate; CHECKED answers, grouped by
+ *                                          the probing articles' homes
+ * home of the article     {@link #receive} answers: counted; once all are in, the {@link Decision}
  * </pre>
  *
  * <p>Rules:
@@ -52,13 +59,17 @@ import org.slf4j.LoggerFactory;
  *   <li>A re-delivery (an id registered inside the window) keeps its first verdict and gets a notice naming
  *       itself as its original.</li>
  *   <li>An article whose answers do not all arrive within a timeout is passed on NOT_CHECKED ({@link #overdue}).</li>
+ *   <li><b>Every batch may be delivered twice.</b> Serving a probe batch again files nothing new and answers again
+ *       (possibly naming more candidates: those filed since); a waiting article counts PROBED answers per index
+ *       partition and CHECKED answers per (index partition, candidate), and a hand-over already made is not made
+ *       again. The streaming stage delivers each batch once (exactly-once processing); the rule keeps the
+ *       protocol safe if a batch ever comes again.</li>
  * </ul>
  *
  * <p>State: the signatures and the waiting articles live at article homes, the index keys at their partitions
- * (a lookup from key to articles, and per article the keys it is filed under, from which the lookup is rebuilt)
- * ({@link #atHome}, {@link #atIndex}); one coordinator with all three serves a single process. Messages may be
- * delivered in any order; each must be delivered once (the streaming stage gets that from exactly-once
- * processing). Not thread-safe.
+ * (a lookup from key to articles, and per batch the keys its articles are filed under, from which the lookup is
+ * rebuilt) ({@link #atHome}, {@link #atIndex}); one coordinator with all three serves a single process. Messages
+ * may be delivered in any order. Not thread-safe.
  */
 public final class DedupCoordinator {
 
@@ -68,6 +79,7 @@ public final class DedupCoordinator {
     private final SignatureFactory factory;
     private final UrlCanonicalizer urls = new UrlCanonicalizer();
     private final IndexRouting routing;
+    private final IdRouting homes;
     private final NearDuplicateIndex homeIndex;
     private final NearDuplicateIndex keyIndex;
     private final ByteStore lookup;
@@ -75,18 +87,21 @@ public final class DedupCoordinator {
     private final WaitingArticles waiting;
 
     /**
+     * @param routing    which partition owns an index key
+     * @param homes      which partition owns an article id
      * @param signatures article ids to stored signatures (at homes), or null where no article lives
      * @param keys       index keys to filed articles (at key partitions), or null where no key lives: a lookup
      *                   that {@link #rebuildIndex} rebuilds from {@code filed}, so it needs no durability of its own
-     * @param filed      article ids to the keys each is filed under on this partition ({@link FiledKeys}): the
-     *                   durable form of the index, one record per article; null exactly when {@code keys} is
+     * @param filed      the keys the articles of each probe batch are filed under on this partition: the durable
+     *                   form of the index, one record per batch; null exactly when {@code keys} is
      * @param waiting    the articles waiting for their verdicts (at homes), or null where no article lives
      */
-    public DedupCoordinator(DedupParameters parameters, IndexRouting routing, ByteStore signatures, ByteStore keys,
+    public DedupCoordinator(DedupParameters parameters, IndexRouting routing, IdRouting homes, ByteStore signatures, ByteStore keys,
                             ByteStore filed, WaitingArticles waiting) {
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         this.factory = new SignatureFactory(parameters);
         this.routing = Objects.requireNonNull(routing, "routing");
+        this.homes = Objects.requireNonNull(homes, "homes");
         if ((signatures == null) != (waiting == null)) {
             throw new IllegalArgumentException("signatures and waiting articles live together at article homes");
         }
@@ -100,18 +115,19 @@ public final class DedupCoordinator {
         this.waiting = waiting;
     }
 
-    /** The part that runs where article ids live: {@link #arrive}, {@link #check}, {@link #answer}, {@link #overdue}. */
+    /** The part that runs where article ids live: {@link #arrive}, {@link #flush}, {@link #receive}, {@link #overdue}. */
     public static DedupCoordinator atHome(DedupParameters parameters, IndexRouting routing, ByteStore signatures,
                                           WaitingArticles waiting) {
-        return new DedupCoordinator(parameters, routing, Objects.requireNonNull(signatures, "signatures"), null, null,
-                Objects.requireNonNull(waiting, "waiting"));
+        return new DedupCoordinator(parameters, routing, id -> {
+            throw new IllegalStateException("the home part of the coordinator does not route checks");
+        }, Objects.requireNonNull(signatures, "signatures"), null, null, Objects.requireNonNull(waiting, "waiting"));
     }
 
     /** The part that runs where index keys live: {@link #serve}, {@link #rebuildIndex}. */
-    public static DedupCoordinator atIndex(DedupParameters parameters, ByteStore keys, ByteStore filed) {
+    public static DedupCoordinator atIndex(DedupParameters parameters, IdRouting homes, ByteStore keys, ByteStore filed) {
         return new DedupCoordinator(parameters, key -> {
             throw new IllegalStateException("the index part of the coordinator does not route probes");
-        }, null, Objects.requireNonNull(keys, "keys"), Objects.requireNonNull(filed, "filed"), null);
+        }, homes, null, Objects.requireNonNull(keys, "keys"), Objects.requireNonNull(filed, "filed"), null);
     }
 
     private NearDuplicateIndex home() {
@@ -132,15 +148,32 @@ public final class DedupCoordinator {
         return parameters;
     }
 
+    /** {@link #arrive(String, String, String, long, long, long, long, Function)} in batch 0, without payload. */
+    public Arrival arrive(String id, String url, String body, long publishedAt, long eventTime, long wallClock) {
+        return arrive(id, url, body, publishedAt, eventTime, wallClock, 0L, arrival -> null);
+    }
+
+    /** {@link #arrive(String, String, String, long, long, long, long, Function)} with a payload known beforehand. */
+    public Arrival arrive(String id, String url, String body, long publishedAt, long eventTime, long wallClock, long batch,
+                          byte[] payload) {
+        return arrive(id, url, body, publishedAt, eventTime, wallClock, batch, arrival -> payload);
+    }
+
     /**
-     * An article arrives at its home.
+     * An article arrives at its home: a re-delivery gets its notice; any other article is registered and waits in
+     * batch {@code batch} until the next {@link #flush} sends its probes.
      *
      * @param publishedAt publication time in epoch millis (fetch time when unknown)
      * @param eventTime   the record's event time, by which its signature and index entries expire
      * @param wallClock   now, by which its wait is timed
+     * @param batch       the batch it joins: an id never used before by this home for another set of articles (the
+     *                    stage uses the input offset of the batch's first article)
+     * @param payload     given the arrival (its canonical URL and fingerprint), the article as the caller wants it
+     *                    back with its {@link Decision}, or null; not called for a re-delivery
      * @throws IllegalArgumentException when the article has neither a usable URL nor any text
      */
-    public Arrival arrive(String id, String url, String body, long publishedAt, long eventTime, long wallClock) {
+    public Arrival arrive(String id, String url, String body, long publishedAt, long eventTime, long wallClock, long batch,
+                          Function<Arrival, byte[]> payload) {
         NearDuplicateIndex index = home();
         if (index.isRegistered(id)) {
             boolean byUrl = urls.canonicalize(url).isPresent();
@@ -152,66 +185,96 @@ public final class DedupCoordinator {
             throw new IllegalArgumentException("article " + id + " has neither a valid URL nor any text to deduplicate on");
         }
         index.register(signature, eventTime);
-        waiting.put(Waiting.start(signature.ref(), keys.size(), wallClock));
+        MinHashSignature sketch = signature.minHash().orElse(null);
+        Map<Integer, List<byte[]>> groups = group(keys);
+        List<Probe> probes = new ArrayList<>(groups.size());
+        groups.forEach((partition, group) -> probes.add(new Probe(id, group, sketch, signature.ref().publishedAt(), eventTime)));
+        Arrival arrival = new Arrival(null, signature.canonicalUrl().orElse(null), signature.textFingerprint().orElse(null), probes);
+        waiting.put(Waiting.start(signature.ref(), batch, eventTime, keys, sketch, groups.keySet(), wallClock, payload.apply(arrival)));
+        return arrival;
+    }
+
+    private Map<Integer, List<byte[]>> group(List<byte[]> keys) {
         Map<Integer, List<byte[]>> groups = new LinkedHashMap<>();
         for (byte[] key : keys) {
             groups.computeIfAbsent(routing.partitionOf(key), p -> new ArrayList<>()).add(key);
         }
-        MinHashSignature sketch = signature.minHash().orElse(null);
-        List<Probe> probes = new ArrayList<>(groups.size());
-        groups.forEach((partition, group) -> probes.add(new Probe(id, group, sketch, signature.ref().publishedAt())));
-        return new Arrival(null, signature.canonicalUrl().orElse(null), signature.textFingerprint().orElse(null), probes);
+        return groups;
     }
 
     /**
-     * A probe arrives where its keys live: files the article under each key and finds the articles filed there
-     * before, one check per distinct candidate with the strongest kind of key they share.
+     * Sends the probes of every waiting article not sent yet: one batch per (batch, index partition), the probes in
+     * arrival order. The articles are marked sent in the same step, so what is flushed and what is recorded as
+     * flushed commit together.
      *
-     * @param eventTime the probe's event time (that of the article), by which the entries expire
+     * @param homePartition the partition of this home, where the answers must come back
      */
-    public Served serve(Probe probe, long eventTime) {
-        NearDuplicateIndex index = keys();
-        Map<String, MatchKind> candidates = new LinkedHashMap<>();
-        for (byte[] key : probe.indexKeys()) {
-            MatchKind kind = IndexCodec.kindOf(key);
-            for (String candidate : index.probe(key, probe.articleId(), eventTime)) {
-                candidates.merge(candidate, kind, (a, b) -> a.compareTo(b) <= 0 ? a : b);
-            }
+    public List<ProbeBatch> flush(int homePartition) {
+        Map<Long, Map<Integer, List<Probe>>> byBatch = new TreeMap<>();
+        for (Waiting w : waiting.unsent()) {
+            Map<Integer, List<Probe>> byPartition = byBatch.computeIfAbsent(w.batch(), b -> new TreeMap<>());
+            group(w.indexKeys()).forEach((partition, keys) -> byPartition.computeIfAbsent(partition, p -> new ArrayList<>())
+                    .add(new Probe(w.id(), keys, w.sketch(), w.article().publishedAt(), w.eventTime())));
+            waiting.put(w.markSent());
         }
-        file(probe.articleId(), probe.indexKeys(), eventTime);
-        List<Check> checks = new ArrayList<>(candidates.size());
-        candidates.forEach((candidate, kind) ->
-                checks.add(new Check(probe.articleId(), probe.publishedAt(), candidate, kind, probe.sketch())));
-        return new Served(checks, Answer.probed(probe.articleId(), probe.indexKeys().size(), checks.size()));
+        List<ProbeBatch> out = new ArrayList<>();
+        byBatch.forEach((batch, byPartition) -> byPartition.forEach((partition, probes) ->
+                out.add(new ProbeBatch(homePartition, batch, partition, probes))));
+        return out;
     }
 
-    /** Records durably that the article is filed under these keys here (merged with keys of an earlier probe). */
-    private void file(String articleId, List<byte[]> keys, long eventTime) {
-        byte[] id = IndexCodec.id(articleId);
-        byte[] before = filed.get(id);
-        long second = Math.max(0, eventTime) / 1000;
-        List<byte[]> all = new ArrayList<>(keys);
-        if (before != null) {
-            FiledKeys earlier = IndexCodec.filed(before);
-            second = earlier.insertedAtSecond();
-            all = new ArrayList<>(earlier.keys());
-            int known = all.size();
-            for (byte[] key : keys) {
-                if (all.stream().noneMatch(k -> Arrays.equals(k, key))) {
-                    all.add(key);
+    /**
+     * A probe batch arrives where its keys live: files its articles under their keys (one filed record for the
+     * batch) and finds the articles filed there before, one check per distinct candidate with the strongest kind of
+     * key they share, and one PROBED answer per article. The filed record keeps the candidates found, so a batch
+     * served again gets exactly the same checks and answers (not the articles filed since: a probing article that
+     * decided already must not be handed to a candidate).
+     *
+     * @return one batch per home partition with something to receive: the answers go to the batch's home, each check
+     * to its candidate's
+     */
+    public List<HomeBatch> serve(ProbeBatch batch) {
+        NearDuplicateIndex index = keys();
+        byte[] filedKey = IndexCodec.filedBatchKey(batch.home(), batch.batch(), batch.partition());
+        byte[] before = filed.get(filedKey);
+        Map<String, FiledArticle> filing = before == null ? new LinkedHashMap<>() : IndexCodec.filedBatch(before);
+        boolean changed = false;
+        Map<Integer, List<Check>> checks = new TreeMap<>();
+        List<Answer> answers = new ArrayList<>(batch.probes().size());
+        for (Probe probe : batch.probes()) {
+            FiledArticle article = filing.get(probe.articleId());
+            if (article == null) { // else served before: the same candidates as then, not those filed since
+                Map<String, MatchKind> candidates = new LinkedHashMap<>();
+                for (byte[] key : probe.indexKeys()) {
+                    MatchKind kind = IndexCodec.kindOf(key);
+                    for (String candidate : index.probe(key, probe.articleId(), probe.eventTime())) {
+                        candidates.merge(candidate, kind, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                    }
                 }
+                article = new FiledArticle(new FiledKeys(Math.max(0, probe.eventTime()) / 1000, probe.indexKeys()), candidates);
+                filing.put(probe.articleId(), article);
+                changed = true;
             }
-            if (all.size() == known) {
-                return; // the same probe again: nothing new to record
-            }
+            article.candidates().forEach((candidate, kind) -> checks.computeIfAbsent(homes.homeOf(candidate), h -> new ArrayList<>())
+                    .add(new Check(probe.articleId(), probe.publishedAt(), batch.home(), batch.partition(), candidate, kind, probe.sketch())));
+            answers.add(Answer.probed(probe.articleId(), batch.partition(), probe.indexKeys().size(),
+                    List.copyOf(article.candidates().keySet())));
         }
-        filed.put(id, IndexCodec.filed(new FiledKeys(second, all)));
+        if (changed) {
+            filed.put(filedKey, IndexCodec.filedBatch(filing));
+        }
+        Map<Integer, HomeBatch> out = new TreeMap<>();
+        checks.forEach((home, list) -> out.put(home, new HomeBatch(home, list, List.of())));
+        HomeBatch own = out.get(batch.home());
+        out.put(batch.home(), new HomeBatch(batch.home(), own == null ? List.of() : own.checks(), answers));
+        return List.copyOf(out.values());
     }
 
     /**
      * Rebuilds the key lookup from the filed keys: clears it, then files every article again in the order of its
      * filing time (then id). To be called where the lookup may not match the durable filed keys: after state was
-     * restored, or at every start, since the lookup keeps no changelog.
+     * restored, or at every start, since the lookup keeps no changelog. Reads batch records and the per-article
+     * records written before probes were batched.
      *
      * @return the number of articles filed again
      */
@@ -220,7 +283,11 @@ public final class DedupCoordinator {
         lookup.rewriteAll((key, value) -> null);
         List<Map.Entry<String, FiledKeys>> all = new ArrayList<>();
         filed.rewriteAll((key, value) -> {
-            all.add(Map.entry(IndexCodec.id(key), IndexCodec.filed(value)));
+            if (IndexCodec.isFiledBatchKey(key)) {
+                IndexCodec.filedBatch(value).forEach((id, article) -> all.add(Map.entry(id, article.keys())));
+            } else {
+                all.add(Map.entry(IndexCodec.id(key), IndexCodec.filed(value)));
+            }
             return value;
         });
         all.sort(Comparator.<Map.Entry<String, FiledKeys>>comparingLong(e -> e.getValue().insertedAtSecond())
@@ -231,6 +298,25 @@ public final class DedupCoordinator {
             }
         }
         return all.size();
+    }
+
+    /**
+     * A batch arrives at a home: its checks are answered (candidates living here), its answers counted (probing
+     * articles waiting here). Checks come first, so that a candidate waiting here gets the probing articles handed
+     * over before its own answers in the same batch complete it.
+     */
+    public Received receive(HomeBatch batch) {
+        Map<Integer, List<Answer>> replies = new TreeMap<>();
+        for (Check c : batch.checks()) {
+            replies.computeIfAbsent(c.probeHome(), h -> new ArrayList<>()).add(check(c));
+        }
+        List<Decision> decisions = new ArrayList<>();
+        for (Answer a : batch.answers()) {
+            answer(a).ifPresent(decisions::add);
+        }
+        List<HomeBatch> out = new ArrayList<>(replies.size());
+        replies.forEach((home, answers) -> out.add(new HomeBatch(home, List.of(), answers)));
+        return new Received(out, decisions);
     }
 
     /**
@@ -252,7 +338,7 @@ public final class DedupCoordinator {
             }
             findings.add(new Finding(m, noticeOwed));
         }
-        return Answer.checked(check.probeId(), findings);
+        return Answer.checked(check, findings);
     }
 
     /**
@@ -278,8 +364,9 @@ public final class DedupCoordinator {
     /**
      * An answer arrives at the probing article's home.
      *
-     * @return the decision once every probe and check has answered; empty while answers are missing, and for an
-     * answer to an article that no longer waits (given up, or a duplicate delivery), which is ignored
+     * @return the decision once every index partition and check has answered; empty while answers are missing, for
+     * an answer counted before (a batch delivered again), and for an answer to an article that no longer waits
+     * (given up, or decided), which is ignored
      */
     public Optional<Decision> answer(Answer answer) {
         Waiting w = waiting.get(answer.articleId());
@@ -287,16 +374,23 @@ public final class DedupCoordinator {
             LOG.warn("deduplication answer for article {}, which is not waiting for one: ignored", answer.articleId());
             return Optional.empty();
         }
-        w = answer.type() == Answer.Type.PROBED ? w.probed(answer.keysServed(), answer.checksSent()) : w.checked(answer.findings());
-        if (!w.complete()) {
-            waiting.put(w);
+        Waiting updated = answer.type() == Answer.Type.PROBED
+                ? w.probed(answer.partition(), answer.keysServed(),
+                        answer.candidates().stream().map(c -> answer.partition() + "/" + c).toList())
+                : w.checked(answer.checkId(), answer.findings());
+        if (updated == w) {
+            return Optional.empty(); // counted before
+        }
+        if (!updated.complete()) {
+            waiting.put(updated);
             return Optional.empty();
         }
-        waiting.remove(w.id());
-        return Optional.of(decide(w));
+        Decision decision = decide(updated, waiting.payload(updated));
+        waiting.remove(updated.id());
+        return Optional.of(decision);
     }
 
-    private Decision decide(Waiting w) {
+    private Decision decide(Waiting w, byte[] payload) {
         List<Match> matches = new ArrayList<>(w.findings().size());
         Set<String> informed = new HashSet<>();
         for (Finding f : w.findings()) {
@@ -307,11 +401,11 @@ public final class DedupCoordinator {
         }
         Verdict verdict = home().decide(w.article(), matches);
         return switch (verdict.status()) {
-            case UNIQUE -> new Decision(w.id(), Decision.Status.UNIQUE, List.of(), null);
+            case UNIQUE -> new Decision(w.id(), Decision.Status.UNIQUE, List.of(), null, payload);
             case COPY -> {
                 Match original = verdict.original().orElseThrow();
                 yield new Decision(w.id(), Decision.Status.COPY, List.of(new Notice(w.id(), original.candidate().id(),
-                        original.kind(), original.similarity(), true)), null);
+                        original.kind(), original.similarity(), true)), null, payload);
             }
             case ORIGINAL -> {
                 List<Notice> notices = new ArrayList<>();
@@ -320,7 +414,7 @@ public final class DedupCoordinator {
                         notices.add(new Notice(later.candidate().id(), w.id(), later.kind(), later.similarity(), false));
                     }
                 }
-                yield new Decision(w.id(), Decision.Status.ORIGINAL, notices, null);
+                yield new Decision(w.id(), Decision.Status.ORIGINAL, notices, null, payload);
             }
         };
     }
@@ -339,12 +433,13 @@ public final class DedupCoordinator {
             if (now - w.startedAt() < timeoutMs) {
                 continue;
             }
+            byte[] payload = waiting.payload(w);
             waiting.remove(w.id());
             String reason = "no deduplication verdict within dedup.answer.timeout.ms=" + timeoutMs + " ms: "
-                    + w.probesAnswered() + " of " + w.probesExpected() + " index keys and "
-                    + w.checksAnswered() + " of " + w.checksExpected()
+                    + w.keysAnswered() + " of " + w.keysExpected() + " index keys and "
+                    + w.checksAnswered().size() + " of " + w.checksExpected().size()
                     + " checks answered (a deduplication message was dead-lettered or lost); passed on unchecked";
-            out.add(new Decision(w.id(), Decision.Status.NOT_CHECKED, List.of(), reason));
+            out.add(new Decision(w.id(), Decision.Status.NOT_CHECKED, List.of(), reason, payload));
         }
         return out;
     }
@@ -363,7 +458,16 @@ public final class DedupCoordinator {
         if (keyIndex != null) {
             removed += keyIndex.expire(cutoffMillis);
             long cutoff = Math.max(0, cutoffMillis) / 1000;
-            removed += filed.rewriteAll((key, value) -> IndexCodec.filed(value).insertedAtSecond() < cutoff ? null : value);
+            removed += filed.rewriteAll((key, value) -> {
+                if (!IndexCodec.isFiledBatchKey(key)) {
+                    return IndexCodec.filed(value).insertedAtSecond() < cutoff ? null : value;
+                }
+                Map<String, FiledArticle> articles = IndexCodec.filedBatch(value);
+                if (!articles.values().removeIf(f -> f.keys().insertedAtSecond() < cutoff)) {
+                    return value;
+                }
+                return articles.isEmpty() ? null : IndexCodec.filedBatch(articles);
+            });
         }
         return removed;
     }

@@ -1,15 +1,15 @@
 package io.wirestream.processors.dedup;
 
-import io.wirestream.avro.dedup.DedupProbe;
+import io.wirestream.avro.dedup.DedupProbeBatch;
 
 /**
- * What the scatter step forwards (never serialised): a probe for the partition of its keys, or the outcome of a
- * re-delivery. Exactly one is set.
+ * What the scatter step forwards (never serialised): a probe batch for an index partition, or an outcome (a
+ * re-delivery, or an article given up after the timeout). Exactly one is set.
  */
-record Arrived(DedupProbe probe, DedupOutcome redelivery) {
+record Arrived(DedupProbeBatch probes, DedupOutcome outcome) {
     Arrived {
-        if ((probe == null) == (redelivery == null)) {
-            throw new IllegalArgumentException("either a probe or a re-delivery outcome");
+        if ((probes == null) == (outcome == null)) {
+            throw new IllegalArgumentException("either a probe batch or an outcome");
         }
     }
 }

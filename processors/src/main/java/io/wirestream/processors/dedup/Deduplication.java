@@ -2,17 +2,16 @@ package io.wirestream.processors.dedup;
 
 import io.wirestream.avro.DuplicateNotice;
 import io.wirestream.avro.EnrichedArticle;
-import io.wirestream.avro.dedup.DedupAnswer;
-import io.wirestream.avro.dedup.DedupCheck;
-import io.wirestream.avro.dedup.DedupGather;
-import io.wirestream.avro.dedup.DedupMessage;
-import io.wirestream.avro.dedup.DedupProbe;
+import io.wirestream.avro.dedup.DedupHomeBatch;
+import io.wirestream.avro.dedup.DedupProbeBatch;
+import io.wirestream.avro.dedup.DedupWaitingBatch;
 import io.wirestream.core.Topic;
 import io.wirestream.dedup.DedupParameters;
 import io.wirestream.processors.PipelineStage;
 import io.wirestream.processors.StageContext;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -27,21 +26,24 @@ import org.apache.kafka.streams.state.Stores;
  * (MinHash with LSH banding), decided the same way whichever partition or instance sees which copy.
  *
  * <p>The protocol is {@link io.wirestream.dedup.coordinator.DedupCoordinator}, plain Java; the processors here
- * only carry its messages between partitions and keep its state in stores. Design (scatter/gather; see docs/dedup.md):
+ * only carry its messages between partitions and keep its state in stores. Messages travel in batches across
+ * articles (see docs/dedup.md):
  * <pre>
- * articles by id --scatter--> one probe per partition owning index keys --[dedup-probes]--> index (dedup-index-filed, dedup-index)
- *   index --check per candidate--> [dedup-checks] --> verify against the candidate's signature
- *   index --PROBED answer--------> [dedup-answers] --\
- *   verify --CHECKED answer------> [dedup-verified] --+--> gather --> verdict
+ * articles by id --scatter--> parked in their batch (dedup-parked, dedup-waiting); every commit interval the open batch goes out:
+ *   one probe batch per index partition --[dedup-probe-batches]--> index (dedup-index-filed, dedup-index)
+ *   index --one batch per home: PROBED answers, checks--> [dedup-home-batches] --> receive: verify checks, count answers
+ *   receive --CHECKED answers, one batch per home--> [dedup-checked-batches] --> gather: count answers
+ *   receive, gather --> verdicts
  * </pre>
- * Scatter, verify and gather run on the partitions of article ids and share the stores
- * {@code dedup-signatures}, {@code dedup-pending} and {@code dedup-gather}; the index runs on the
- * partitions of index keys. All repartition topics are keyed with the same String serde as the input
- * and get its partition count, so an article's answers come back to the partition that parked it.
+ * Scatter, receive and gather run on the partitions of article ids and share the stores
+ * {@code dedup-signatures}, {@code dedup-waiting}, {@code dedup-parked} and {@code dedup-waiting-ids}; the index runs on the
+ * partitions of index keys. The batch topics are sent to explicit partitions (the key is the partition number,
+ * {@link ProbeRouting#TO_PARTITION}) and get the partition count of the input.
  *
  * <p>A copy produces a {@link DuplicateNotice} on {@code news.duplicates} (keyed by the copy's id) and
- * goes no further. State is RocksDB with changelogs, except the index's key lookup {@code dedup-index}, which is
- * rebuilt from {@code dedup-index-filed} when the index task starts; signatures and index entries expire after
+ * goes no further. State is RocksDB with changelogs, except two lookups rebuilt when their task starts: the index's
+ * key lookup {@code dedup-index} (from {@code dedup-index-filed}) and the id-to-batch lookup
+ * {@code dedup-waiting-ids} (in memory, from {@code dedup-waiting}); signatures and index entries expire after
  * {@link io.wirestream.processors.ProcessorConfig#DEDUP_WINDOW_MS} of stream time. An article whose verdict
  * does not complete within {@link io.wirestream.processors.ProcessorConfig#DEDUP_ANSWER_TIMEOUT_MS} of
  * wall-clock time (an answer dead-lettered or lost) is passed on unchecked, with the reason.
@@ -52,12 +54,12 @@ public final class Deduplication implements PipelineStage {
     public static final String SIGNATURES_STORE = "dedup-signatures";
     public static final String INDEX_STORE = "dedup-index";
     public static final String INDEX_FILED_STORE = "dedup-index-filed";
-    public static final String PENDING_STORE = "dedup-pending";
-    public static final String GATHER_STORE = "dedup-gather";
-    public static final String PROBES_TOPIC = "dedup-probes";
-    public static final String CHECKS_TOPIC = "dedup-checks";
-    public static final String ANSWERS_TOPIC = "dedup-answers";
-    public static final String VERIFIED_TOPIC = "dedup-verified";
+    public static final String WAITING_STORE = "dedup-waiting";
+    public static final String PARKED_STORE = "dedup-parked";
+    public static final String WAITING_IDS_STORE = "dedup-waiting-ids";
+    public static final String PROBES_TOPIC = "dedup-probe-batches";
+    public static final String HOME_TOPIC = "dedup-home-batches";
+    public static final String CHECKED_TOPIC = "dedup-checked-batches";
 
     private final DedupParameters parameters;
 
@@ -79,59 +81,71 @@ public final class Deduplication implements PipelineStage {
     public KStream<String, EnrichedArticle> build(KStream<String, EnrichedArticle> in, StageContext ctx) {
         StreamsBuilder builder = ctx.builder();
         long windowMs = ctx.config().dedupWindowMs();
+        int partitions = ctx.partitions();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SIGNATURES_STORE),
                 Serdes.Bytes(), Serdes.ByteArray()));
-        // the index's durable form is one record per article and partition (dedup-index-filed); the key lookup
+        // the index's durable form is one record per probe batch and partition (dedup-index-filed); the key lookup
         // keeps no changelog (it would cost a record per index key) and is rebuilt from it whenever the index task starts
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INDEX_STORE),
                 Serdes.Bytes(), Serdes.ByteArray()).withLoggingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INDEX_FILED_STORE),
                 Serdes.Bytes(), Serdes.ByteArray()));
-        // an article is parked and its answers counted within a few commit intervals: the cache folds those
-        // updates into one changelog record per commit instead of one per answer
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE),
-                Serdes.String(), ctx.serdes().forValues(EnrichedArticle.class)).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(GATHER_STORE),
-                Serdes.String(), ctx.serdes().forValues(DedupGather.class)).withCachingEnabled());
+        // a batch's record is written by every arrival, flush and answer within a few commit intervals: the cache
+        // folds those writes into one changelog record per commit
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WAITING_STORE),
+                Serdes.Long(), ctx.serdes().forValues(DedupWaitingBatch.class)).withCachingEnabled());
+        // the articles themselves, one record per batch, appended to as they arrive and deleted with the batch
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PARKED_STORE),
+                Serdes.Long(), Serdes.ByteArray()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(WAITING_IDS_STORE),
+                Serdes.String(), Serdes.Long()).withLoggingDisabled());
+
+        Topic<String, EnrichedArticle> enriched = ctx.topics().enriched();
+        Supplier<Releases> releases = () -> new Releases(enriched.name(), enriched.valueSerde().serializer(),
+                enriched.valueSerde().deserializer());
+        long flushIntervalMs = ctx.config().commitIntervalMs();
+        long answerTimeoutMs = ctx.config().dedupAnswerTimeoutMs();
 
         KStream<String, Arrived> arrived = in
-                .process(() -> new ScatterProcessor(parameters, windowMs, ctx.partitions()), Named.as(step("scatter")),
-                        SIGNATURES_STORE, PENDING_STORE, GATHER_STORE);
-        KStream<String, DedupOutcome> redelivered = arrived
-                .filter((id, a) -> a.redelivery() != null, Named.as(step("redelivered")))
-                .mapValues(Arrived::redelivery, Named.as(step("redelivery")));
-        KStream<String, DedupProbe> probes = arrived
-                .filter((id, a) -> a.probe() != null, Named.as(step("probing")))
-                .mapValues(Arrived::probe, Named.as(step("probe")))
-                .repartition(Repartitioned.<String, DedupProbe>as(PROBES_TOPIC)
-                        .withKeySerde(Serdes.String()).withValueSerde(ctx.serdes().forValues(DedupProbe.class)));
+                .process(() -> new ScatterProcessor(parameters, windowMs, partitions, flushIntervalMs, answerTimeoutMs, releases),
+                        Named.as(step("scatter")), SIGNATURES_STORE, WAITING_STORE, PARKED_STORE, WAITING_IDS_STORE);
+        KStream<String, DedupOutcome> fromScatter = arrived
+                .filter((id, a) -> a.outcome() != null, Named.as(step("scattered-outcomes")))
+                .mapValues(Arrived::outcome, Named.as(step("scattered-outcome")));
+        KStream<String, DedupProbeBatch> probes = arrived
+                .filter((id, a) -> a.probes() != null, Named.as(step("probing")))
+                .mapValues(Arrived::probes, Named.as(step("probe")))
+                .repartition(Repartitioned.<String, DedupProbeBatch>as(PROBES_TOPIC).withKeySerde(Serdes.String())
+                        .withValueSerde(ctx.serdes().forValues(DedupProbeBatch.class)).withStreamPartitioner(ProbeRouting.toPartition()));
 
-        KStream<String, DedupMessage> fromIndex = probes
-                .process(() -> new IndexProcessor(parameters, windowMs), Named.as(step("index")), INDEX_STORE, INDEX_FILED_STORE);
+        KStream<String, DedupHomeBatch> toHomes = probes
+                .process(() -> new IndexProcessor(parameters, windowMs, partitions), Named.as(step("index")), INDEX_STORE, INDEX_FILED_STORE)
+                .repartition(Repartitioned.<String, DedupHomeBatch>as(HOME_TOPIC).withKeySerde(Serdes.String())
+                        .withValueSerde(ctx.serdes().forValues(DedupHomeBatch.class)).withStreamPartitioner(ProbeRouting.toPartition()));
 
-        KStream<String, DedupAnswer> verified = fromIndex
-                .filter((id, m) -> m.getCheck() != null, Named.as(step("checks")))
-                .mapValues(DedupMessage::getCheck, Named.as(step("check")))
-                .repartition(Repartitioned.<String, DedupCheck>as(CHECKS_TOPIC)
-                        .withKeySerde(Serdes.String()).withValueSerde(ctx.serdes().forValues(DedupCheck.class)))
-                .process(() -> new VerifyProcessor(parameters, ctx.partitions()), Named.as(step("verify")), SIGNATURES_STORE, GATHER_STORE)
-                .repartition(Repartitioned.<String, DedupAnswer>as(VERIFIED_TOPIC)
-                        .withKeySerde(Serdes.String()).withValueSerde(ctx.serdes().forValues(DedupAnswer.class)));
+        KStream<String, HomeOutput> received = toHomes
+                .process(() -> new ReceiveProcessor(parameters, partitions, releases), Named.as(step("receive")),
+                        SIGNATURES_STORE, WAITING_STORE, PARKED_STORE, WAITING_IDS_STORE);
+        KStream<String, DedupOutcome> fromReceive = received
+                .filter((id, r) -> r.outcome() != null, Named.as(step("received-outcomes")))
+                .mapValues(HomeOutput::outcome, Named.as(step("received-outcome")));
+        KStream<String, HomeOutput> gathered = received
+                .filter((id, r) -> r.reply() != null, Named.as(step("checked")))
+                .mapValues(HomeOutput::reply, Named.as(step("checked-answers")))
+                .repartition(Repartitioned.<String, DedupHomeBatch>as(CHECKED_TOPIC).withKeySerde(Serdes.String())
+                        .withValueSerde(ctx.serdes().forValues(DedupHomeBatch.class)).withStreamPartitioner(ProbeRouting.toPartition()))
+                // a batch of answers holds no checks, so this step forwards outcomes only
+                .process(() -> new ReceiveProcessor(parameters, partitions, releases), Named.as(step("gather")),
+                        SIGNATURES_STORE, WAITING_STORE, PARKED_STORE, WAITING_IDS_STORE);
+        KStream<String, DedupOutcome> fromGather = gathered
+                .filter((id, r) -> r.outcome() != null, Named.as(step("gathered-outcomes")))
+                .mapValues(HomeOutput::outcome, Named.as(step("gathered-outcome")));
 
-        KStream<String, DedupAnswer> probed = fromIndex
-                .filter((id, m) -> m.getAnswer() != null, Named.as(step("answers")))
-                .mapValues(DedupMessage::getAnswer, Named.as(step("answer")))
-                .repartition(Repartitioned.<String, DedupAnswer>as(ANSWERS_TOPIC)
-                        .withKeySerde(Serdes.String()).withValueSerde(ctx.serdes().forValues(DedupAnswer.class)));
-
-        KStream<String, DedupOutcome> outcomes = probed
-                .merge(verified, Named.as(step("all-answers")))
-                .process(() -> new GatherProcessor(parameters, ctx.config().dedupAnswerTimeoutMs(), ctx.partitions()), Named.as(step("gather")),
-                        SIGNATURES_STORE, PENDING_STORE, GATHER_STORE);
-
+        KStream<String, DedupOutcome> outcomes = fromScatter
+                .merge(fromReceive, Named.as(step("all-outcomes")))
+                .merge(fromGather, Named.as(step("all-outcomes-gathered")));
         Topic<String, DuplicateNotice> duplicates = ctx.topics().duplicates();
         outcomes
-                .merge(redelivered, Named.as(step("all-outcomes")))
                 .flatMap((id, outcome) -> outcome.notices().stream()
                         .map(n -> KeyValue.pair(n.getCopyId(), n)).toList(), Named.as(step("notices")))
                 .to(duplicates.name(), Produced.with(duplicates.keySerde(), duplicates.valueSerde()).withName(step("sink-duplicates")));

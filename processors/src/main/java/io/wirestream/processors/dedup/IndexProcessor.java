@@ -1,11 +1,10 @@
 package io.wirestream.processors.dedup;
 
-import io.wirestream.avro.dedup.DedupMessage;
-import io.wirestream.avro.dedup.DedupProbe;
+import io.wirestream.avro.dedup.DedupHomeBatch;
+import io.wirestream.avro.dedup.DedupProbeBatch;
 import io.wirestream.dedup.DedupParameters;
-import io.wirestream.dedup.coordinator.Check;
 import io.wirestream.dedup.coordinator.DedupCoordinator;
-import io.wirestream.dedup.coordinator.Served;
+import io.wirestream.dedup.coordinator.HomeBatch;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -16,31 +15,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A probe at the partition that owns its group of index keys ({@link DedupCoordinator#serve}): a check per
- * candidate, keyed by the candidate's id, and the PROBED answer, keyed by the probing article's id. The index
- * lives in {@code dedup-index-filed} (durable, one record per article) and {@code dedup-index} (the key lookup,
- * without changelog, rebuilt at start).
+ * A probe batch at the partition that owns its index keys ({@link DedupCoordinator#serve}): one record per home
+ * partition with something to receive (the PROBED answers for the batch's home, the checks for each candidate's),
+ * keyed by that partition's number. The index lives in {@code dedup-index-filed} (durable, one record per batch)
+ * and {@code dedup-index} (the key lookup, without changelog, rebuilt at start).
  */
-final class IndexProcessor implements Processor<String, DedupProbe, String, DedupMessage> {
+final class IndexProcessor implements Processor<String, DedupProbeBatch, String, DedupHomeBatch> {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexProcessor.class);
 
     private final DedupParameters parameters;
     private final long windowMs;
-    private ProcessorContext<String, DedupMessage> context;
+    private final int partitions;
+    private ProcessorContext<String, DedupHomeBatch> context;
     private DedupCoordinator coordinator;
 
-    IndexProcessor(DedupParameters parameters, long windowMs) {
+    IndexProcessor(DedupParameters parameters, long windowMs, int partitions) {
         this.parameters = parameters;
         this.windowMs = windowMs;
+        this.partitions = partitions;
     }
 
     @Override
-    public void init(ProcessorContext<String, DedupMessage> context) {
+    public void init(ProcessorContext<String, DedupHomeBatch> context) {
         this.context = context;
         KeyValueStore<Bytes, byte[]> keys = context.getStateStore(Deduplication.INDEX_STORE);
         KeyValueStore<Bytes, byte[]> filed = context.getStateStore(Deduplication.INDEX_FILED_STORE);
-        this.coordinator = DedupCoordinator.atIndex(parameters, new KeyValueByteStore(keys), new KeyValueByteStore(filed));
+        this.coordinator = DedupCoordinator.atIndex(parameters, id -> ProbeRouting.homeOf(id, partitions),
+                new KeyValueByteStore(keys), new KeyValueByteStore(filed));
         // processors start after their task's stores are restored: the lookup, which keeps no changelog, is rebuilt
         // from the restored filed keys, so it holds exactly the committed index whatever happened before
         long started = System.nanoTime();
@@ -52,13 +54,9 @@ final class IndexProcessor implements Processor<String, DedupProbe, String, Dedu
     }
 
     @Override
-    public void process(Record<String, DedupProbe> record) {
-        Served served = coordinator.serve(DedupMessages.fromAvro(record.value()), record.timestamp());
-        for (Check check : served.checks()) {
-            context.forward(record.withKey(check.candidateId())
-                    .withValue(DedupMessage.newBuilder().setCheck(DedupMessages.toAvro(check)).setAnswer(null).build()));
+    public void process(Record<String, DedupProbeBatch> record) {
+        for (HomeBatch batch : coordinator.serve(DedupMessages.fromAvro(record.value(), record.timestamp()))) {
+            context.forward(record.withKey(String.valueOf(batch.home())).withValue(DedupMessages.toAvro(batch)));
         }
-        context.forward(record.withKey(served.answer().articleId())
-                .withValue(DedupMessage.newBuilder().setCheck(null).setAnswer(DedupMessages.toAvro(served.answer())).build()));
     }
 }

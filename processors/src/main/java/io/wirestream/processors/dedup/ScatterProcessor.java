@@ -6,77 +6,140 @@ import io.wirestream.avro.EnrichedArticle;
 import io.wirestream.dedup.DedupParameters;
 import io.wirestream.dedup.coordinator.Arrival;
 import io.wirestream.dedup.coordinator.DedupCoordinator;
-import io.wirestream.dedup.coordinator.Probe;
+import io.wirestream.dedup.coordinator.ProbeBatch;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The arrival of an article at the partition of its id ({@link DedupCoordinator#arrive}): a re-delivery gets its
- * notice at once; any other article is parked in {@code dedup-pending} until its verdict, and its probes go out,
- * one per partition of {@code dedup-probes} owning some of its index keys, keyed by the hex of the group's first
- * key ({@link ProbeRouting}).
+ * notice at once; any other article is parked in its batch's record of {@code dedup-waiting} until its verdict.
+ * A wall-clock punctuation every commit interval sends the open batch ({@link DedupCoordinator#flush}): one probe
+ * batch per partition of {@code dedup-probe-batches} owning some of its articles' keys. A batch also goes out at
+ * once when it holds {@link #MAX_BATCH} articles.
+ *
+ * <p>Why this is safe without a hook before commits: the open batch is in a store with a changelog, written in
+ * the same transaction as the input offsets it came from. Whatever was committed unsent is sent by the first flush
+ * after a restart; what was sent is marked sent in the same transaction as the probe records themselves.
+ *
+ * <p>Also here: the wall-clock punctuation that passes on, NOT_CHECKED with the reason, every article whose
+ * answers did not all come within {@code dedup.answer.timeout.ms} ({@link DedupCoordinator#overdue}), and the
+ * stream-time expiry of signatures.
  */
 final class ScatterProcessor implements Processor<String, EnrichedArticle, String, Arrived> {
+
+    /** Most articles in one batch: bounds the size of a batch record and of its probe records. */
+    static final int MAX_BATCH = 100;
 
     private static final Logger LOG = LoggerFactory.getLogger(ScatterProcessor.class);
 
     private final DedupParameters parameters;
     private final long windowMs;
     private final int partitions;
+    private final long flushIntervalMs;
+    private final long answerTimeoutMs;
+    private final Supplier<Releases> releasesSupplier;
     private ProcessorContext<String, Arrived> context;
     private DedupCoordinator coordinator;
-    private KeyValueStore<String, EnrichedArticle> pending;
+    private Releases releases;
+    private int home;
+    private Long openBatch;
+    private int openCount;
 
-    /** @param partitions the partition count of {@code dedup-probes} (that of {@code news.raw}) */
-    ScatterProcessor(DedupParameters parameters, long windowMs, int partitions) {
+    /**
+     * @param partitions      the partition count of the stage's repartition topics (that of {@code news.raw})
+     * @param flushIntervalMs wall-clock time between two sends of the open batch (the commit interval)
+     * @param answerTimeoutMs wall-clock time after which an article still waiting is passed on unchecked
+     */
+    ScatterProcessor(DedupParameters parameters, long windowMs, int partitions, long flushIntervalMs, long answerTimeoutMs,
+                     Supplier<Releases> releases) {
         this.parameters = parameters;
         this.windowMs = windowMs;
         this.partitions = partitions;
+        this.flushIntervalMs = flushIntervalMs;
+        this.answerTimeoutMs = answerTimeoutMs;
+        this.releasesSupplier = releases;
     }
 
     @Override
     public void init(ProcessorContext<String, Arrived> context) {
         this.context = context;
+        this.home = context.taskId().partition();
+        // a task revived after an aborted transaction initialises the same processor again: its stores are back at
+        // the last commit, so whatever batch was open in memory is not (the articles not sent are in the stores)
+        this.openBatch = null;
+        this.openCount = 0;
+        this.releases = releasesSupplier.get();
         KeyValueStore<Bytes, byte[]> signatures = context.getStateStore(Deduplication.SIGNATURES_STORE);
+        StoreWaitingArticles waiting = new StoreWaitingArticles(context.getStateStore(Deduplication.WAITING_STORE),
+                context.getStateStore(Deduplication.PARKED_STORE), context.getStateStore(Deduplication.WAITING_IDS_STORE));
+        // processors start after their task's stores are restored: the id lookup, which keeps no changelog, is rebuilt
+        // from the restored batches before any processor of the task handles a record
+        int parked = waiting.rebuildIds();
+        if (parked > 0) {
+            LOG.info("deduplication task {}: {} articles waiting for their verdicts", context.taskId(), parked);
+        }
         this.coordinator = DedupCoordinator.atHome(parameters, key -> ProbeRouting.partitionOf(key, partitions),
-                new KeyValueByteStore(signatures), new StoreWaitingArticles(context.getStateStore(Deduplication.GATHER_STORE)));
-        this.pending = context.getStateStore(Deduplication.PENDING_STORE);
+                new KeyValueByteStore(signatures), waiting);
+        context.schedule(Duration.ofMillis(Math.max(1, flushIntervalMs)), PunctuationType.WALL_CLOCK_TIME, now -> flush());
         context.schedule(Deduplication.expiryInterval(windowMs), PunctuationType.STREAM_TIME, this::expire);
+        context.schedule(Duration.ofMillis(Math.max(1_000, Math.min(60_000, answerTimeoutMs / 2))), PunctuationType.WALL_CLOCK_TIME,
+                now -> coordinator.overdue(now, answerTimeoutMs).forEach(d -> {
+                    DedupOutcome outcome = releases.outcome(d);
+                    if (outcome != null) {
+                        context.forward(new Record<>(d.articleId(), new Arrived(null, outcome), now));
+                    }
+                }));
     }
 
     @Override
     public void process(Record<String, EnrichedArticle> record) {
         EnrichedArticle article = record.value();
         String id = record.key();
+        if (openBatch == null) {
+            openBatch = context.recordMetadata().map(RecordMetadata::offset).orElseThrow(() ->
+                    new IllegalStateException("deduplication needs the input offset of article " + id + " to name its batch"));
+        }
         Arrival arrival = coordinator.arrive(id, article.getUrl(), article.getBody(), Deduplication.publishedAt(article),
-                record.timestamp(), context.currentSystemTimeMs());
+                record.timestamp(), context.currentSystemTimeMs(), openBatch, a -> releases.park(EnrichedArticle.newBuilder(article)
+                        .setCanonicalUrl(a.canonicalUrl())
+                        .setDedup(DedupVerdict.newBuilder().setStatus(DedupStatus.NOT_CHECKED).setFingerprint(a.fingerprint()).build())
+                        .build()));
         if (arrival.isRedelivery()) {
             DedupOutcome outcome = new DedupOutcome(null, List.of(DedupMessages.toAvro(arrival.redelivery(), article.getOrigin(),
                     article.getTitle(), Instant.now())));
             context.forward(record.withValue(new Arrived(null, outcome)));
             return;
         }
-        pending.put(id, EnrichedArticle.newBuilder(article)
-                .setCanonicalUrl(arrival.canonicalUrl())
-                .setDedup(DedupVerdict.newBuilder().setStatus(DedupStatus.NOT_CHECKED).setFingerprint(arrival.fingerprint()).build())
-                .build());
-        for (Probe probe : arrival.probes()) {
-            context.forward(record.withKey(ProbeRouting.hex(probe.indexKeys().get(0))).withValue(new Arrived(DedupMessages.toAvro(probe), null)));
+        if (++openCount >= MAX_BATCH) {
+            flush();
         }
+    }
+
+    /** Sends every article not sent yet, one record per index partition, and starts a new batch. */
+    private void flush() {
+        for (ProbeBatch batch : coordinator.flush(home)) {
+            context.forward(new Record<>(String.valueOf(batch.partition()), new Arrived(DedupMessages.toAvro(batch), null),
+                    DedupMessages.timestamp(batch)));
+        }
+        openBatch = null;
+        openCount = 0;
     }
 
     /**
      * Forgets signatures older than the window. Parked articles are not touched here: an article with an old
-     * record timestamp (a backfill) may be parked while stream time is far ahead; {@link GatherProcessor}
-     * gives up waiting for a verdict by wall-clock time and passes the article on.
+     * record timestamp (a backfill) may be parked while stream time is far ahead; the wall-clock timeout gives up
+     * waiting for a verdict and passes the article on.
      */
     private void expire(long streamTime) {
         int removed = coordinator.expire(streamTime - windowMs);

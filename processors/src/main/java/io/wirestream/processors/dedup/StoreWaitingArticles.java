@@ -1,43 +1,161 @@
 package io.wirestream.processors.dedup;
 
-import io.wirestream.avro.dedup.DedupGather;
+import io.wirestream.avro.dedup.DedupWaiting;
+import io.wirestream.avro.dedup.DedupWaitingBatch;
 import io.wirestream.dedup.coordinator.Waiting;
 import io.wirestream.dedup.coordinator.WaitingArticles;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** The coordinator's waiting articles on the {@code dedup-gather} store (RocksDB with a changelog). */
+/**
+ * The coordinator's waiting articles on three stores, all keyed by batch where durable:
+ * <ul>
+ *   <li>{@code dedup-waiting} (RocksDB with a changelog and a cache): one record per batch with the waiting state of
+ *       each of its articles still waiting; rewritten by every answer, so it holds no article text;</li>
+ *   <li>{@code dedup-parked} (likewise): one record per batch with the parked articles' payloads, appended to as
+ *       articles arrive, read when one is decided, deleted with the batch's last waiting article;</li>
+ *   <li>{@code dedup-waiting-ids} (in memory, no changelog): from article id to batch, rebuilt from the batches by
+ *       {@link #rebuildIds()} when the task starts.</li>
+ * </ul>
+ * The caches fold the many writes a batch gets within a commit interval into one changelog record per store.
+ * {@link #get} returns waiting articles without their payload; {@link #payload} reads it.
+ */
 final class StoreWaitingArticles implements WaitingArticles {
 
-    private final KeyValueStore<String, DedupGather> store;
+    private final KeyValueStore<Long, DedupWaitingBatch> batches;
+    private final KeyValueStore<Long, byte[]> parked;
+    private final KeyValueStore<String, Long> ids;
 
-    StoreWaitingArticles(KeyValueStore<String, DedupGather> store) {
-        this.store = store;
+    StoreWaitingArticles(KeyValueStore<Long, DedupWaitingBatch> batches, KeyValueStore<Long, byte[]> parked,
+                         KeyValueStore<String, Long> ids) {
+        this.batches = batches;
+        this.parked = parked;
+        this.ids = ids;
+    }
+
+    /** Clears the id lookup and fills it from the batches. @return the number of waiting articles */
+    int rebuildIds() {
+        List<String> stale = new ArrayList<>();
+        try (KeyValueIterator<String, Long> it = ids.all()) {
+            it.forEachRemaining(kv -> stale.add(kv.key));
+        }
+        stale.forEach(ids::delete);
+        int n = 0;
+        try (KeyValueIterator<Long, DedupWaitingBatch> it = batches.all()) {
+            while (it.hasNext()) {
+                KeyValue<Long, DedupWaitingBatch> kv = it.next();
+                for (DedupWaiting w : kv.value.getArticles()) {
+                    ids.put(w.getArticleId(), kv.key);
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     @Override
     public Waiting get(String articleId) {
-        DedupGather g = store.get(articleId);
-        return g == null ? null : DedupMessages.fromAvro(g);
+        Long batch = ids.get(articleId);
+        DedupWaitingBatch record = batch == null ? null : batches.get(batch);
+        if (record == null) {
+            return null;
+        }
+        for (DedupWaiting w : record.getArticles()) {
+            if (w.getArticleId().equals(articleId)) {
+                return DedupMessages.fromAvro(w, batch);
+            }
+        }
+        return null;
     }
 
     @Override
     public void put(Waiting waiting) {
-        store.put(waiting.id(), DedupMessages.toAvro(waiting));
+        DedupWaitingBatch record = batches.get(waiting.batch());
+        List<DedupWaiting> articles = record == null ? new ArrayList<>() : new ArrayList<>(record.getArticles());
+        DedupWaiting updated = DedupMessages.toAvro(waiting);
+        boolean replaced = false;
+        for (int i = 0; i < articles.size() && !replaced; i++) {
+            if (articles.get(i).getArticleId().equals(waiting.id())) {
+                articles.set(i, updated);
+                replaced = true;
+            }
+        }
+        if (!replaced) {
+            articles.add(updated);
+        }
+        batches.put(waiting.batch(), DedupWaitingBatch.newBuilder().setBatch(waiting.batch()).setArticles(articles).build());
+        ids.put(waiting.id(), waiting.batch());
+        if (waiting.payload() != null && !replaced) {
+            parked.put(waiting.batch(), ParkedArticles.append(parked.get(waiting.batch()), waiting.id(), waiting.payload()));
+        }
+    }
+
+    @Override
+    public byte[] payload(Waiting waiting) {
+        return ParkedArticles.find(parked.get(waiting.batch()), waiting.id());
     }
 
     @Override
     public void remove(String articleId) {
-        store.delete(articleId);
+        Long batch = ids.get(articleId);
+        if (batch == null) {
+            batch = find(articleId);
+            if (batch == null) {
+                return;
+            }
+        }
+        ids.delete(articleId);
+        DedupWaitingBatch record = batches.get(batch);
+        if (record == null) {
+            return;
+        }
+        List<DedupWaiting> articles = new ArrayList<>(record.getArticles());
+        articles.removeIf(w -> w.getArticleId().equals(articleId));
+        if (articles.isEmpty()) {
+            batches.delete(batch);
+            parked.delete(batch);
+        } else {
+            batches.put(batch, DedupWaitingBatch.newBuilder(record).setArticles(articles).build());
+        }
+    }
+
+    /** The batch holding the article, by a scan (for an id the lookup does not know). */
+    private Long find(String articleId) {
+        try (KeyValueIterator<Long, DedupWaitingBatch> it = batches.all()) {
+            while (it.hasNext()) {
+                KeyValue<Long, DedupWaitingBatch> kv = it.next();
+                if (kv.value.getArticles().stream().anyMatch(w -> w.getArticleId().equals(articleId))) {
+                    return kv.key;
+                }
+            }
+        }
+        return null;
     }
 
     @Override
     public List<Waiting> all() {
+        return collect(false);
+    }
+
+    @Override
+    public List<Waiting> unsent() {
+        return collect(true);
+    }
+
+    private List<Waiting> collect(boolean unsentOnly) {
         List<Waiting> out = new ArrayList<>();
-        try (KeyValueIterator<String, DedupGather> it = store.all()) {
-            it.forEachRemaining(kv -> out.add(DedupMessages.fromAvro(kv.value)));
+        try (KeyValueIterator<Long, DedupWaitingBatch> it = batches.all()) {
+            while (it.hasNext()) {
+                KeyValue<Long, DedupWaitingBatch> kv = it.next();
+                for (DedupWaiting w : kv.value.getArticles()) {
+                    if (!unsentOnly || !w.getSent()) {
+                        out.add(DedupMessages.fromAvro(w, kv.key));
+                    }
+                }
+            }
         }
         return out;
     }

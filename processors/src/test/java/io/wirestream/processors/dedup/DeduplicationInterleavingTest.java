@@ -1,5 +1,6 @@
 package io.wirestream.processors.dedup;
 
+import static io.wirestream.processors.dedup.DedupSamples.OTHER_STORY;
 import static io.wirestream.processors.dedup.DedupSamples.PUBLISHED;
 import static io.wirestream.processors.dedup.DedupSamples.STORY;
 import static io.wirestream.processors.dedup.DedupSamples.article;
@@ -9,11 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.wirestream.avro.DedupStatus;
 import io.wirestream.avro.DuplicateNotice;
 import io.wirestream.avro.EnrichedArticle;
-import io.wirestream.avro.dedup.DedupAnswer;
-import io.wirestream.avro.dedup.DedupCheck;
-import io.wirestream.avro.dedup.DedupGather;
-import io.wirestream.avro.dedup.DedupMessage;
-import io.wirestream.avro.dedup.DedupProbe;
+import io.wirestream.avro.dedup.DedupHomeBatch;
+import io.wirestream.avro.dedup.DedupProbeBatch;
+import io.wirestream.avro.dedup.DedupWaitingBatch;
 import io.wirestream.core.SerdeFactory;
 import io.wirestream.dedup.DedupParameters;
 import io.wirestream.processors.ProcessorConfig;
@@ -31,6 +30,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.Record;
@@ -47,6 +47,8 @@ import org.junit.jupiter.api.Timeout;
  * orders that a running cluster produces when two copies arrive at the same time on different partitions: each
  * index key's partition sees one of the two first, and the answers come back in any order. Whatever the
  * interleaving, the copy gets exactly one notice naming the original, and the original is passed on exactly once.
+ * Also: one record per index partition for a batch of articles, a batch parked but not sent before a restart is
+ * sent after it, and every batch delivered twice still gives one outcome per article.
  */
 @Timeout(120)
 class DeduplicationInterleavingTest {
@@ -105,7 +107,7 @@ class DeduplicationInterleavingTest {
     /** Verifies the checks the article sent, then gathers its answers: it decides, the other one still waiting or not. */
     private void decide(Exchange x, String id) {
         x.checks.stream().filter(probedBy(id)).forEach(home::verify);
-        x.answers.stream().filter(a -> a.key().equals(id)).forEach(home::gather);
+        x.answers.stream().filter(a -> a.value().getAnswers().get(0).getArticleId().equals(id)).forEach(home::gather);
         home.gatherVerified();
     }
 
@@ -119,11 +121,72 @@ class DeduplicationInterleavingTest {
         assertEquals(Map.of(COPY, DedupStatus.UNIQUE, ORIGINAL, DedupStatus.ORIGINAL), statuses());
     }
 
+    @Test
+    void shouldSendBothArticlesOfABatchInOneRecordPerIndexPartition() {
+        List<Record<String, DedupProbeBatch>> sent = home.scatter(List.of(home.clean(ORIGINAL, "https://daily.example/story"),
+                home.clean("other", "https://daily.example/other", OTHER_STORY)));
+
+        assertEquals(sent.size(), sent.stream().map(Record::key).distinct().count(), "one record per index partition");
+        assertTrue(sent.size() > 2 && sent.size() <= Processors.PARTITIONS, "the keys spread over partitions: " + sent.size());
+        for (Record<String, DedupProbeBatch> r : sent) {
+            assertEquals(String.valueOf(r.value().getPartition()), r.key(), "keyed by the partition it goes to");
+            r.value().getProbes().forEach(p -> p.getIndexKeys().forEach(k ->
+                    assertEquals(r.value().getPartition(), ProbeRouting.partitionOf(DedupMessages.bytes(k), Processors.PARTITIONS))));
+        }
+        assertTrue(sent.stream().anyMatch(r -> r.value().getProbes().size() == 2), "some partition holds keys of both");
+        assertEquals(1, home.waiting.approximateNumEntries(), "one waiting record for the batch, not one per article");
+        assertEquals(1, home.parked.approximateNumEntries(), "one record for the batch's articles");
+    }
+
+    @Test
+    void shouldSendAfterARestartWhatWasParkedButNotSentBeforeIt() {
+        EnrichedArticle article = home.clean(ORIGINAL, "https://daily.example/story");
+        home.scatterContext.setRecordMetadata("news.raw", 0, 41L);
+        home.scatter.process(new Record<>(article.getId(), article, PUBLISHED.toEpochMilli()));
+        // the task stops here (its stores committed, the open batch never flushed) and starts again on them
+        Processors restarted = home.restarted();
+        List<Record<String, DedupProbeBatch>> sent = restarted.flush();
+
+        assertTrue(!sent.isEmpty(), "the parked article's probes go out after the restart");
+        assertTrue(sent.stream().allMatch(r -> r.value().getBatch() == 41L && r.value().getProbes().get(0).getArticleId().equals(ORIGINAL)));
+        sent.forEach(p -> restarted.index(p).forEach(restarted::receive));
+        restarted.gatherVerified();
+        assertEquals(List.of(ORIGINAL), restarted.passed.stream().map(EnrichedArticle::getId).toList(), "decided once, after the restart");
+        assertEquals(List.of(), restarted.flush(), "nothing left to send");
+    }
+
+    @Test
+    void shouldGiveOneOutcomeWhenEveryBatchIsDeliveredTwice() {
+        for (String id : List.of(ORIGINAL, COPY)) {
+            for (Record<String, DedupProbeBatch> probe : home.scatter(List.of(home.clean(id, "https://" + id + ".example/story")))) {
+                List<Record<String, DedupHomeBatch>> once = home.index(probe);
+                List<Record<String, DedupHomeBatch>> twice = home.index(probe);
+                assertEquals(once.stream().map(r -> r.value().toString()).toList(), twice.stream().map(r -> r.value().toString()).toList(),
+                        "a probe batch served again gets the same answers and checks");
+                once.forEach(home::receive);
+                twice.forEach(home::receive);
+                List<Record<String, DedupHomeBatch>> replies = List.copyOf(home.verified);
+                replies.forEach(home::gather);
+                replies.forEach(home::gather);
+            }
+        }
+
+        assertOneNoticeAndTheOriginalPassedOn(DedupStatus.UNIQUE);
+    }
+
     private void assertOneNoticeAndTheOriginalPassedOn() {
+        assertOneNoticeAndTheOriginalPassedOn(null);
+    }
+
+    private void assertOneNoticeAndTheOriginalPassedOn(DedupStatus status) {
         assertEquals(List.of(COPY + "->" + ORIGINAL), home.notices.stream().map(n -> n.getCopyId() + "->" + n.getOriginalId()).toList(),
                 "notices");
         assertEquals(List.of(ORIGINAL), home.passed.stream().map(EnrichedArticle::getId).toList(), "articles passed on");
-        assertTrue(home.gathers.approximateNumEntries() == 0 && home.pending.approximateNumEntries() == 0, "nothing left waiting");
+        if (status != null) {
+            assertEquals(status, home.passed.get(0).getDedup().getStatus());
+        }
+        assertEquals(0, home.waiting.approximateNumEntries(), "nothing left waiting");
+        assertEquals(0, home.parked.approximateNumEntries(), "nothing left parked");
     }
 
     private Map<String, DedupStatus> statuses() {
@@ -132,12 +195,15 @@ class DeduplicationInterleavingTest {
         return out;
     }
 
-    private static Predicate<Record<String, DedupCheck>> probedBy(String id) {
-        return c -> c.value().getProbeId().equals(id);
+    private static Predicate<Record<String, DedupHomeBatch>> probedBy(String id) {
+        return c -> c.value().getChecks().get(0).getProbeId().equals(id);
     }
 
-    /** What the index partitions sent back after both articles' probes: checks (to candidates) and PROBED answers. */
-    private record Exchange(List<Record<String, DedupCheck>> checks, List<Record<String, DedupAnswer>> answers) {
+    /**
+     * What the index partitions sent back after both articles' probes, one message per record so that the test
+     * picks the order: checks (to candidates) and PROBED answers.
+     */
+    private record Exchange(List<Record<String, DedupHomeBatch>> checks, List<Record<String, DedupHomeBatch>> answers) {
     }
 
     /**
@@ -147,53 +213,75 @@ class DeduplicationInterleavingTest {
     private static final class Processors {
         private static final long WINDOW_MS = Duration.ofDays(7).toMillis();
         /** Partitions the keys are grouped for; each group is one probe, served in the order the test picks. */
-        private static final int PARTITIONS = 6;
+        static final int PARTITIONS = 6;
+        private static final long FLUSH_MS = 100;
         final Cleaning cleaning = new Cleaning(new TextCleaner(), "test");
+        final SerdeFactory serdes;
+        final Properties props = new Properties();
         final MockProcessorContext<String, Arrived> scatterContext;
-        final MockProcessorContext<String, DedupMessage> indexContext;
-        final MockProcessorContext<String, DedupAnswer> verifyContext;
-        final MockProcessorContext<String, DedupOutcome> gatherContext;
+        final MockProcessorContext<String, DedupHomeBatch> indexContext;
+        final MockProcessorContext<String, HomeOutput> receiveContext;
+        final MockProcessorContext<String, HomeOutput> gatherContext;
         final Processor<String, EnrichedArticle, String, Arrived> scatter;
-        final Processor<String, DedupProbe, String, DedupMessage> index;
-        final Processor<String, DedupCheck, String, DedupAnswer> verifier;
-        final Processor<String, DedupAnswer, String, DedupOutcome> gatherer;
-        final KeyValueStore<String, EnrichedArticle> pending;
-        final KeyValueStore<String, DedupGather> gathers;
-        final List<Record<String, DedupAnswer>> verified = new ArrayList<>();
+        final Processor<String, DedupProbeBatch, String, DedupHomeBatch> index;
+        final Processor<String, DedupHomeBatch, String, HomeOutput> receiver;
+        final Processor<String, DedupHomeBatch, String, HomeOutput> gatherer;
+        final KeyValueStore<Bytes, byte[]> signatures;
+        final KeyValueStore<Bytes, byte[]> keys;
+        final KeyValueStore<Bytes, byte[]> filed;
+        final KeyValueStore<Long, DedupWaitingBatch> waiting;
+        final KeyValueStore<Long, byte[]> parked;
+        final KeyValueStore<String, Long> ids;
+        final List<Record<String, DedupHomeBatch>> verified = new ArrayList<>();
         final List<DuplicateNotice> notices = new ArrayList<>();
         final List<EnrichedArticle> passed = new ArrayList<>();
+        private long offset;
 
         Processors(SerdeFactory serdes) {
-            Properties props = new Properties();
+            this(serdes, null);
+        }
+
+        /** @param before the processors whose durable stores these start on (a restart), or null */
+        private Processors(SerdeFactory serdes, Processors before) {
+            this.serdes = serdes;
             props.put(StreamsConfig.APPLICATION_ID_CONFIG, "dedup-interleaving");
             props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
             scatterContext = new MockProcessorContext<>(props);
             indexContext = new MockProcessorContext<>(props);
-            verifyContext = new MockProcessorContext<>(props);
+            receiveContext = new MockProcessorContext<>(props);
             gatherContext = new MockProcessorContext<>(props);
             // scatter stamps the wall-clock time an article is parked at
             scatterContext.setCurrentSystemTimeMs(0L);
-            KeyValueStore<Bytes, byte[]> signatures = store(Deduplication.SIGNATURES_STORE, Serdes.Bytes(), Serdes.ByteArray());
-            KeyValueStore<Bytes, byte[]> keys = store(Deduplication.INDEX_STORE, Serdes.Bytes(), Serdes.ByteArray());
-            pending = store(Deduplication.PENDING_STORE, Serdes.String(),
-                    pinned(serdes.forValues(EnrichedArticle.class), Deduplication.PENDING_STORE));
-            gathers = store(Deduplication.GATHER_STORE, Serdes.String(),
-                    pinned(serdes.forValues(DedupGather.class), Deduplication.GATHER_STORE));
-            for (MockProcessorContext<?, ?> c : List.of(scatterContext, verifyContext, gatherContext)) {
+            signatures = before != null ? before.signatures : store(Deduplication.SIGNATURES_STORE, Serdes.Bytes(), Serdes.ByteArray());
+            keys = store(Deduplication.INDEX_STORE, Serdes.Bytes(), Serdes.ByteArray()); // no changelog: empty after a restart
+            filed = before != null ? before.filed : store(Deduplication.INDEX_FILED_STORE, Serdes.Bytes(), Serdes.ByteArray());
+            waiting = before != null ? before.waiting : store(Deduplication.WAITING_STORE, Serdes.Long(),
+                    pinned(serdes.forValues(DedupWaitingBatch.class), Deduplication.WAITING_STORE));
+            parked = before != null ? before.parked : store(Deduplication.PARKED_STORE, Serdes.Long(), Serdes.ByteArray());
+            ids = store(Deduplication.WAITING_IDS_STORE, Serdes.String(), Serdes.Long()); // in memory: empty after a restart
+            for (MockProcessorContext<?, ?> c : List.of(scatterContext, receiveContext, gatherContext)) {
                 c.addStateStore(signatures);
-                c.addStateStore(pending);
-                c.addStateStore(gathers);
+                c.addStateStore(waiting);
+                c.addStateStore(parked);
+                c.addStateStore(ids);
             }
             indexContext.addStateStore(keys);
-            indexContext.addStateStore(store(Deduplication.INDEX_FILED_STORE, Serdes.Bytes(), Serdes.ByteArray()));
-            scatter = new ScatterProcessor(DedupParameters.DEFAULTS, WINDOW_MS, PARTITIONS);
-            index = new IndexProcessor(DedupParameters.DEFAULTS, WINDOW_MS);
-            verifier = new VerifyProcessor(DedupParameters.DEFAULTS, PARTITIONS);
-            gatherer = new GatherProcessor(DedupParameters.DEFAULTS, 600_000L, PARTITIONS);
+            indexContext.addStateStore(filed);
+            java.util.function.Supplier<Releases> releases = () -> new Releases("news.enriched",
+                    serdes.forValues(EnrichedArticle.class).serializer(), serdes.forValues(EnrichedArticle.class).deserializer());
+            scatter = new ScatterProcessor(DedupParameters.DEFAULTS, WINDOW_MS, PARTITIONS, FLUSH_MS, 600_000L, releases);
+            index = new IndexProcessor(DedupParameters.DEFAULTS, WINDOW_MS, PARTITIONS);
+            receiver = new ReceiveProcessor(DedupParameters.DEFAULTS, PARTITIONS, releases);
+            gatherer = new ReceiveProcessor(DedupParameters.DEFAULTS, PARTITIONS, releases);
             scatter.init(scatterContext);
             index.init(indexContext);
-            verifier.init(verifyContext);
+            receiver.init(receiveContext);
             gatherer.init(gatherContext);
+        }
+
+        /** New processors on this one's durable stores, as a task restored after a crash. */
+        Processors restarted() {
+            return new Processors(serdes, this);
         }
 
         /**
@@ -216,27 +304,43 @@ class DeduplicationInterleavingTest {
         }
 
         EnrichedArticle clean(String id, String url) {
-            return cleaning.apply(article(id, url, null, STORY, PUBLISHED), PUBLISHED);
+            return clean(id, url, STORY);
         }
 
-        List<Record<String, DedupProbe>> scatter(EnrichedArticle article) {
+        EnrichedArticle clean(String id, String url, String body) {
+            return cleaning.apply(article(id, url, null, body, PUBLISHED), PUBLISHED);
+        }
+
+        /** The articles arrive, one input record each, and their batch is sent: the probe batches it produced. */
+        List<Record<String, DedupProbeBatch>> scatter(List<EnrichedArticle> articles) {
+            for (EnrichedArticle article : articles) {
+                scatterContext.setRecordMetadata("news.raw", 0, offset++);
+                scatter.process(new Record<>(article.getId(), article, PUBLISHED.toEpochMilli()));
+            }
+            return flush();
+        }
+
+        /** The flush punctuation fires. */
+        List<Record<String, DedupProbeBatch>> flush() {
             scatterContext.resetForwards();
-            scatter.process(new Record<>(article.getId(), article, PUBLISHED.toEpochMilli()));
+            scatterContext.scheduledPunctuators().stream()
+                    .filter(p -> p.getType() == PunctuationType.WALL_CLOCK_TIME && p.getInterval().toMillis() == FLUSH_MS)
+                    .findFirst().orElseThrow().getPunctuator().punctuate(0L);
             return scatterContext.forwarded().stream()
-                    .map(f -> new Record<>(f.record().key(), f.record().value().probe(), f.record().timestamp())).toList();
+                    .map(f -> new Record<>(f.record().key(), f.record().value().probes(), f.record().timestamp())).toList();
         }
 
         /**
-         * Both articles, the same text under two URLs, are scattered; on one partition the original's probe
-         * is then served first, on all the others the copy's, so that each finds the other.
+         * Both articles, the same text under two URLs, are scattered in two batches; on one partition the original's
+         * probes are then served first, on all the others the copy's, so that each finds the other.
          */
         Exchange meet() {
-            Map<Integer, Record<String, DedupProbe>> original = byPartition(scatter(clean(ORIGINAL, "https://daily.example/story")));
-            Map<Integer, Record<String, DedupProbe>> copy = byPartition(scatter(clean(COPY, "https://mirror.example/story")));
-            List<Record<String, DedupMessage>> out = new ArrayList<>();
+            Map<String, Record<String, DedupProbeBatch>> original = byPartition(scatter(List.of(clean(ORIGINAL, "https://daily.example/story"))));
+            Map<String, Record<String, DedupProbeBatch>> copy = byPartition(scatter(List.of(clean(COPY, "https://mirror.example/story"))));
+            List<Record<String, DedupHomeBatch>> out = new ArrayList<>();
             boolean first = true;
-            for (Map.Entry<Integer, Record<String, DedupProbe>> e : original.entrySet()) {
-                Record<String, DedupProbe> other = copy.remove(e.getKey());
+            for (Map.Entry<String, Record<String, DedupProbeBatch>> e : original.entrySet()) {
+                Record<String, DedupProbeBatch> other = copy.remove(e.getKey());
                 if (other == null) {
                     out.addAll(index(e.getValue()));
                 } else if (first) {
@@ -251,35 +355,24 @@ class DeduplicationInterleavingTest {
             copy.values().forEach(p -> out.addAll(index(p)));
             assertTrue(!first, "the two articles share index keys");
             assertTrue(original.size() > 2, "the keys spread over partitions: " + original.keySet());
-            List<Record<String, DedupCheck>> checks = new ArrayList<>();
-            List<Record<String, DedupAnswer>> answers = new ArrayList<>();
-            for (Record<String, DedupMessage> m : out) {
-                if (m.value().getCheck() != null) {
-                    checks.add(m.withValue(m.value().getCheck()));
-                } else {
-                    answers.add(m.withValue(m.value().getAnswer()));
-                }
+            List<Record<String, DedupHomeBatch>> checks = new ArrayList<>();
+            List<Record<String, DedupHomeBatch>> answers = new ArrayList<>();
+            for (Record<String, DedupHomeBatch> m : out) {
+                m.value().getChecks().forEach(c -> checks.add(m.withValue(DedupHomeBatch.newBuilder(m.value())
+                        .setChecks(List.of(c)).setAnswers(List.of()).build())));
+                m.value().getAnswers().forEach(a -> answers.add(m.withValue(DedupHomeBatch.newBuilder(m.value())
+                        .setChecks(List.of()).setAnswers(List.of(a)).build())));
             }
             assertTrue(checks.stream().anyMatch(probedBy(ORIGINAL)) && checks.stream().anyMatch(probedBy(COPY)),
-                    "each article found the other under some key");
+                    "each article found the other under some key: " + out.stream().map(r -> r.value().toString()).toList());
             return new Exchange(checks, answers);
         }
 
         /** Scatter, index, verify and gather one article with nothing else in flight. */
         void decideAlone(EnrichedArticle article) {
-            List<Record<String, DedupCheck>> checks = new ArrayList<>();
-            List<Record<String, DedupAnswer>> answers = new ArrayList<>();
-            for (Record<String, DedupProbe> probe : scatter(article)) {
-                for (Record<String, DedupMessage> m : index(probe)) {
-                    if (m.value().getCheck() != null) {
-                        checks.add(m.withValue(m.value().getCheck()));
-                    } else {
-                        answers.add(m.withValue(m.value().getAnswer()));
-                    }
-                }
+            for (Record<String, DedupProbeBatch> probe : scatter(List.of(article))) {
+                index(probe).forEach(this::receive);
             }
-            checks.forEach(this::verify);
-            answers.forEach(this::gather);
             gatherVerified();
         }
 
@@ -287,32 +380,37 @@ class DeduplicationInterleavingTest {
             return new Record<>(r.key(), r.value(), r.timestamp());
         }
 
-        /** The probes by the partition they go to; one probe per partition, each with every key the partition owns. */
-        private static Map<Integer, Record<String, DedupProbe>> byPartition(List<Record<String, DedupProbe>> probes) {
-            Map<Integer, Record<String, DedupProbe>> out = new LinkedHashMap<>();
-            for (Record<String, DedupProbe> p : probes) {
-                for (java.nio.ByteBuffer key : p.value().getIndexKeys()) {
-                    assertEquals(ProbeRouting.partitionOf(DedupMessages.bytes(key), PARTITIONS),
-                            ProbeRouting.partitionOf(DedupMessages.bytes(p.value().getIndexKeys().get(0)), PARTITIONS),
-                            "every key of a probe lives on one partition");
-                }
-                Record<String, DedupProbe> before = out.put(ProbeRouting.partitionOf(DedupMessages.bytes(p.value().getIndexKeys().get(0)),
-                        PARTITIONS), p);
-                assertEquals(null, before, "one probe per partition");
+        /** The probe batches by the partition they go to (their key); one per partition. */
+        private static Map<String, Record<String, DedupProbeBatch>> byPartition(List<Record<String, DedupProbeBatch>> probes) {
+            Map<String, Record<String, DedupProbeBatch>> out = new LinkedHashMap<>();
+            for (Record<String, DedupProbeBatch> p : probes) {
+                assertEquals(null, out.put(p.key(), p), "one probe batch per partition");
             }
             return out;
         }
 
-        List<Record<String, DedupMessage>> index(Record<String, DedupProbe> probe) {
+        List<Record<String, DedupHomeBatch>> index(Record<String, DedupProbeBatch> probe) {
             indexContext.resetForwards();
             index.process(probe);
-            return indexContext.forwarded().stream().map(f -> Processors.<String, DedupMessage>copy(f.record())).toList();
+            return indexContext.forwarded().stream().map(f -> Processors.<String, DedupHomeBatch>copy(f.record())).toList();
         }
 
-        void verify(Record<String, DedupCheck> check) {
-            verifyContext.resetForwards();
-            verifier.process(check);
-            verifyContext.forwarded().forEach(f -> verified.add(copy(f.record())));
+        /** A batch from the index (checks and answers) at the home: replies kept for {@link #gatherVerified}. */
+        void receive(Record<String, DedupHomeBatch> batch) {
+            receiveContext.resetForwards();
+            receiver.process(batch);
+            receiveContext.forwarded().forEach(f -> {
+                HomeOutput out = f.record().value();
+                if (out.reply() != null) {
+                    verified.add(new Record<>(f.record().key(), out.reply(), f.record().timestamp()));
+                } else {
+                    record(out.outcome());
+                }
+            });
+        }
+
+        void verify(Record<String, DedupHomeBatch> check) {
+            receive(check);
         }
 
         /** Gathers every CHECKED answer verified so far, in the order they were verified. */
@@ -320,18 +418,22 @@ class DeduplicationInterleavingTest {
             List.copyOf(verified).forEach(this::gather);
         }
 
-        /** Gathers one answer (consumed from the verified list when it came from there) and records the outcome. */
-        void gather(Record<String, DedupAnswer> answer) {
-            verified.remove(answer);
+        /** Gathers a batch of answers (consumed from the verified list when it came from there) and records the outcomes. */
+        void gather(Record<String, DedupHomeBatch> answers) {
+            verified.remove(answers);
             gatherContext.resetForwards();
-            gatherer.process(answer);
+            gatherer.process(answers);
             gatherContext.forwarded().forEach(f -> {
-                DedupOutcome outcome = f.record().value();
-                notices.addAll(outcome.notices());
-                if (outcome.article() != null) {
-                    passed.add(outcome.article());
-                }
+                assertEquals(null, f.record().value().reply(), "a batch of answers produces no replies");
+                record(f.record().value().outcome());
             });
+        }
+
+        private void record(DedupOutcome outcome) {
+            notices.addAll(outcome.notices());
+            if (outcome.article() != null) {
+                passed.add(outcome.article());
+            }
         }
     }
 }

@@ -14,6 +14,8 @@ import io.wirestream.avro.DuplicateKind;
 import io.wirestream.avro.DuplicateNotice;
 import io.wirestream.avro.EnrichedArticle;
 import io.wirestream.avro.RawArticle;
+import io.wirestream.avro.dedup.DedupWaiting;
+import io.wirestream.avro.dedup.DedupWaitingBatch;
 import io.wirestream.core.SerdeFactory;
 import io.wirestream.core.Topics;
 import io.wirestream.processors.NewsPipeline;
@@ -94,8 +96,20 @@ class DeduplicationTopologyTest {
         serdes.close();
     }
 
+    /** The article arrives and the open batch goes out (the wall clock moves one commit interval on). */
     private void send(RawArticle article, Instant eventTime) {
+        arrive(article, eventTime);
+        flush();
+    }
+
+    /** The article arrives and joins the open batch. */
+    private void arrive(RawArticle article, Instant eventTime) {
         raw.pipeInput(article.getId(), article, eventTime);
+    }
+
+    /** The flush punctuation fires: the open batch goes out, and the driver carries every message to the end. */
+    private void flush() {
+        driver.advanceWallClockTime(Duration.ofMillis(config.commitIntervalMs()));
     }
 
     private Map<String, DedupStatus> enrichedStatuses() {
@@ -188,14 +202,18 @@ class DeduplicationTopologyTest {
     private void park(String id, long startedAt) {
         send(article("template-" + id, "https://daily.example/" + id, null, OTHER_STORY + " " + id, PUBLISHED), PUBLISHED);
         EnrichedArticle template = enriched.readValue();
-        org.apache.kafka.streams.state.KeyValueStore<String, EnrichedArticle> pending = driver.getKeyValueStore(Deduplication.PENDING_STORE);
-        org.apache.kafka.streams.state.KeyValueStore<String, io.wirestream.avro.dedup.DedupGather> gathers =
-                driver.getKeyValueStore(Deduplication.GATHER_STORE);
-        pending.put(id, EnrichedArticle.newBuilder(template).setId(id)
+        EnrichedArticle parked = EnrichedArticle.newBuilder(template).setId(id)
                 .setProcessing(io.wirestream.avro.ProcessingInfo.newBuilder(template.getProcessing()).setStages(List.of("clean")).build())
-                .setDedup(io.wirestream.avro.DedupVerdict.newBuilder(template.getDedup()).setStatus(DedupStatus.NOT_CHECKED).build()).build());
-        gathers.put(id, io.wirestream.avro.dedup.DedupGather.newBuilder().setArticleId(id).setPublishedAt(PUBLISHED.toEpochMilli())
-                .setProbesExpected(3).setProbesAnswered(1).setStartedAt(startedAt).setMatches(new java.util.ArrayList<>()).build());
+                .setDedup(io.wirestream.avro.DedupVerdict.newBuilder(template.getDedup()).setStatus(DedupStatus.NOT_CHECKED).build()).build();
+        byte[] bytes = topics.enriched().valueSerde().serializer().serialize(topics.enriched().name(), parked);
+        org.apache.kafka.streams.state.KeyValueStore<Long, DedupWaitingBatch> waiting = driver.getKeyValueStore(Deduplication.WAITING_STORE);
+        long batch = 1_000_000L + id.hashCode();
+        waiting.put(batch, DedupWaitingBatch.newBuilder().setBatch(batch).setArticles(List.of(DedupWaiting.newBuilder().setArticleId(id)
+                .setPublishedAt(PUBLISHED.toEpochMilli()).setEventTime(PUBLISHED.toEpochMilli()).setSent(true)
+                .setPartitionsExpected(List.of(0, 1, 2)).setPartitionsAnswered(List.of(0)).setKeysExpected(3).setKeysAnswered(1)
+                .setStartedAt(startedAt).build())).build());
+        driver.<Long, byte[]>getKeyValueStore(Deduplication.PARKED_STORE).put(batch, ParkedArticles.append(null, id, bytes));
+        driver.<String, Long>getKeyValueStore(Deduplication.WAITING_IDS_STORE).put(id, batch);
     }
 
     @Test
@@ -212,8 +230,12 @@ class DeduplicationTopologyTest {
         assertEquals("no deduplication verdict within dedup.answer.timeout.ms=600000 ms: 1 of 3 index keys and 0 of 0 checks answered "
                 + "(a deduplication message was dead-lettered or lost); passed on unchecked", out.get(0).value.getDedup().getReason());
         assertEquals(List.of("clean", "dedup"), out.get(0).value.getProcessing().getStages());
-        assertEquals(null, driver.getKeyValueStore(Deduplication.GATHER_STORE).get("stranded"));
-        assertEquals(null, driver.getKeyValueStore(Deduplication.PENDING_STORE).get("stranded"));
+        try (var left = driver.<Long, DedupWaitingBatch>getKeyValueStore(Deduplication.WAITING_STORE).all();
+             var parked = driver.<Long, byte[]>getKeyValueStore(Deduplication.PARKED_STORE).all()) {
+            assertTrue(!left.hasNext() && !parked.hasNext(), "nothing left waiting or parked");
+        }
+        driver.advanceWallClockTime(Duration.ofHours(1));
+        assertTrue(enriched.isEmpty(), "passed on once");
     }
 
     @Test
@@ -233,25 +255,36 @@ class DeduplicationTopologyTest {
     @Test
     void shouldNameEveryStoreAndInternalTopic() {
         String description = topology.describe().toString();
-        for (String name : List.of("dedup-signatures", "dedup-index", "dedup-index-filed", "dedup-pending", "dedup-gather", "dedup-probes-repartition",
-                "dedup-checks-repartition", "dedup-answers-repartition", "dedup-verified-repartition", "dedup.scatter", "dedup.gather")) {
+        for (String name : List.of("dedup-signatures", "dedup-index", "dedup-index-filed", "dedup-waiting", "dedup-parked", "dedup-waiting-ids",
+                "dedup-probe-batches-repartition", "dedup-home-batches-repartition", "dedup-checked-batches-repartition", "dedup.scatter",
+                "dedup.receive", "dedup.gather")) {
             assertTrue(description.contains(name), name + " missing from\n" + description);
         }
     }
 
     @Test
-    void shouldKeepTheIndexDurableAsOneRecordPerArticleAndPartitionNotPerKey() {
-        send(article("a", "https://daily.example/library", null, STORY, PUBLISHED), PUBLISHED);
-        assertEquals(Map.of("a", DedupStatus.UNIQUE), enrichedStatuses());
+    void shouldKeepTheIndexDurableAsOneRecordPerBatchAndPartitionNotPerArticleOrKey() {
+        arrive(article("a", "https://daily.example/library", null, STORY, PUBLISHED), PUBLISHED);
+        arrive(article("b", "https://daily.example/buses", null, OTHER_STORY, PUBLISHED), PUBLISHED);
+        assertTrue(enriched.isEmpty(), "the batch waits for the flush");
+        flush();
+        assertEquals(Map.of("a", DedupStatus.UNIQUE, "b", DedupStatus.UNIQUE), enrichedStatuses());
 
         String prefix = config.applicationId() + "-";
         assertTrue(driver.producedTopicNames().contains(prefix + "dedup-index-filed-changelog"), "produced " + driver.producedTopicNames());
         assertTrue(!driver.producedTopicNames().contains(prefix + "dedup-index-changelog"), "the key lookup keeps no changelog: "
                 + driver.producedTopicNames());
-        int probes = ProbeRouting.group(IndexCodec.indexKeys(new SignatureFactory(DedupParameters.DEFAULTS)
-                .sign("a", "https://daily.example/library", STORY, PUBLISHED.toEpochMilli())), config.topicSettings().partitions()).size();
-        assertEquals(probes, driver.createOutputTopic(prefix + "dedup-index-filed-changelog", new BytesDeserializer(),
-                new ByteArrayDeserializer()).getQueueSize(), "one filed record per probe");
+        int partitions = config.topicSettings().partitions();
+        SignatureFactory signatures = new SignatureFactory(DedupParameters.DEFAULTS);
+        java.util.Set<Integer> reached = new java.util.TreeSet<>(ProbeRouting.group(IndexCodec.indexKeys(
+                signatures.sign("a", "https://daily.example/library", STORY, PUBLISHED.toEpochMilli())), partitions).keySet());
+        reached.addAll(ProbeRouting.group(IndexCodec.indexKeys(
+                signatures.sign("b", "https://daily.example/buses", OTHER_STORY, PUBLISHED.toEpochMilli())), partitions).keySet());
+        assertEquals(reached.size(), driver.createOutputTopic(prefix + "dedup-index-filed-changelog", new BytesDeserializer(),
+                new ByteArrayDeserializer()).getQueueSize(), "one filed record per index partition the batch reached");
+        assertEquals(reached.size(), driver.createOutputTopic(prefix + "dedup-probe-batches-repartition", new StringDeserializer(),
+                new ByteArrayDeserializer()).getQueueSize(), "one probe record per index partition the batch reached");
+        assertTrue(driver.producedTopicNames().stream().noneMatch(t -> t.contains("dedup-pending")), "the article is parked in its batch");
     }
 
     /** The production threshold, read once so the assertion above names it. */

@@ -1,0 +1,62 @@
+package io.wirestream.processors.dedup;
+
+import io.wirestream.avro.dedup.DedupHomeBatch;
+import io.wirestream.dedup.DedupParameters;
+import io.wirestream.dedup.coordinator.DedupCoordinator;
+import io.wirestream.dedup.coordinator.Decision;
+import io.wirestream.dedup.coordinator.HomeBatch;
+import io.wirestream.dedup.coordinator.Received;
+import java.util.function.Supplier;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * A batch at a partition of article ids ({@link DedupCoordinator#receive}): checks of candidates living here are
+ * answered (a batch of CHECKED answers per home of the probing articles, keyed by its number), answers to articles
+ * waiting here are counted, and each completed verdict releases its article ({@link Releases}). The stage runs it
+ * twice: on the batches from the index (checks and PROBED answers) and on the CHECKED answers (which it cannot
+ * send back to itself: a topology has no cycles).
+ */
+final class ReceiveProcessor implements Processor<String, DedupHomeBatch, String, HomeOutput> {
+
+    private final DedupParameters parameters;
+    private final int partitions;
+    private final Supplier<Releases> releasesSupplier;
+    private ProcessorContext<String, HomeOutput> context;
+    private DedupCoordinator coordinator;
+    private Releases releases;
+
+    ReceiveProcessor(DedupParameters parameters, int partitions, Supplier<Releases> releases) {
+        this.parameters = parameters;
+        this.partitions = partitions;
+        this.releasesSupplier = releases;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, HomeOutput> context) {
+        this.context = context;
+        this.releases = releasesSupplier.get();
+        KeyValueStore<Bytes, byte[]> signatures = context.getStateStore(Deduplication.SIGNATURES_STORE);
+        this.coordinator = DedupCoordinator.atHome(parameters, key -> ProbeRouting.partitionOf(key, partitions),
+                new KeyValueByteStore(signatures), new StoreWaitingArticles(context.getStateStore(Deduplication.WAITING_STORE),
+                        context.getStateStore(Deduplication.PARKED_STORE), context.getStateStore(Deduplication.WAITING_IDS_STORE)));
+    }
+
+    @Override
+    public void process(Record<String, DedupHomeBatch> record) {
+        Received received = coordinator.receive(DedupMessages.fromAvro(record.value()));
+        for (HomeBatch reply : received.replies()) {
+            context.forward(record.withKey(String.valueOf(reply.home())).withValue(new HomeOutput(
+                    DedupMessages.toAvro(reply), null)));
+        }
+        for (Decision d : received.decisions()) {
+            DedupOutcome outcome = releases.outcome(d);
+            if (outcome != null) {
+                context.forward(record.withKey(d.articleId()).withValue(new HomeOutput(null, outcome)));
+            }
+        }
+    }
+}
