@@ -81,6 +81,8 @@ class NewsPipelineTopologyTest {
     @Test
     void shouldCleanARawArticleIntoAnEnrichedOneKeyedByItsId() {
         raw().pipeInput("a1", article("a1", "Skip to main content\nCouncil approves the bridge\n\nThe council approved the bridge on Tuesday."));
+        // deduplication sends its open batch once per commit interval, from a wall-clock punctuation
+        driver.advanceWallClockTime(java.time.Duration.ofMillis(app.config().commitIntervalMs()));
         List<TestRecord<String, EnrichedArticle>> out = enriched().readRecordsToList();
         assertEquals(1, out.size());
         EnrichedArticle a = out.get(0).value();

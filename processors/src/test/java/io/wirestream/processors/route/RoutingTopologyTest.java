@@ -116,6 +116,8 @@ class RoutingTopologyTest {
         for (RawArticle a : articles) {
             raw.pipeInput(a.getId(), a);
         }
+        // deduplication sends its open batch once per commit interval, from a wall-clock punctuation
+        driver.advanceWallClockTime(java.time.Duration.ofMillis(app.config().commitIntervalMs()));
     }
 
     private List<KeyValue<String, EnrichedArticle>> avro(String topic) {
