@@ -300,11 +300,11 @@ public final class StoryLinker {
         listed.sort(Comparator.comparingInt((Map.Entry<String, Posting> e) -> e.getValue().recent.size()).thenComparing(Map.Entry::getKey));
         int budget = VISIT_BUDGET;
         for (Map.Entry<String, Posting> listedKey : listed) {
+            String key = listedKey.getKey();
             Posting p = listedKey.getValue();
-            Map.Entry<String, Float> k = Map.entry(listedKey.getKey(), keys.get(listedKey.getKey()));
             if (budget <= 0) {
                 // not visited: the key still counts in the score, as held by every open story that holds it
-                holders.put(k.getKey(), p.df);
+                holders.put(key, p.df);
                 continue;
             }
             // the most recent holders when the budget does not cover the whole list
@@ -322,10 +322,10 @@ public final class StoryLinker {
                 }
             }
             // a list that is cut, or capped and near throughout, may leave out more near stories: count them all then
-            holders.put(k.getKey(), skip == 0 && (p.complete() || near.size() < p.recent.size()) ? near.size() : p.df);
-            double rarity = rarity(skip == 0 ? near.size() : p.df);
+            holders.put(key, skip == 0 && (p.complete() || near.size() < p.recent.size()) ? near.size() : p.df);
+            double weight = keys.get(key) * rarity(skip == 0 ? near.size() : p.df) * kindWeight(key);
             for (String id : near) {
-                found.merge(id, k.getValue() * rarity * kindWeight(k.getKey()), Double::sum);
+                found.merge(id, weight, Double::sum);
             }
         }
         // the best SCORED_CANDIDATES, without sorting them all
