@@ -7,18 +7,22 @@ import io.wirestream.avro.dedup.DedupProbeBatch;
 import io.wirestream.avro.dedup.DedupWaitingBatch;
 import io.wirestream.core.Topic;
 import io.wirestream.dedup.DedupParameters;
+import io.wirestream.dedup.coordinator.DedupCoordinator;
 import io.wirestream.processors.PipelineStage;
 import io.wirestream.processors.StageContext;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -156,6 +160,20 @@ public final class Deduplication implements PipelineStage {
     }
 
     /** Expiry runs on stream time, 168 times per window (hourly for 7 days), at least once a minute of stream time apart. */
+    /** The waiting articles of the task, over its waiting, parked and id stores. */
+    static StoreWaitingArticles waitingArticles(ProcessorContext<?, ?> context) {
+        return new StoreWaitingArticles(context.getStateStore(WAITING_STORE), context.getStateStore(PARKED_STORE),
+                context.getStateStore(WAITING_IDS_STORE));
+    }
+
+    /** The coordinator of the articles' home partition over the task's stores, which scatter and receive share. */
+    static DedupCoordinator homeCoordinator(ProcessorContext<?, ?> context, DedupParameters parameters, int partitions,
+                                            StoreWaitingArticles waiting) {
+        KeyValueStore<Bytes, byte[]> signatures = context.getStateStore(SIGNATURES_STORE);
+        return DedupCoordinator.atHome(parameters, key -> ProbeRouting.partitionOf(key, partitions), new KeyValueByteStore(signatures),
+                waiting);
+    }
+
     static Duration expiryInterval(long windowMs) {
         return Duration.ofMillis(Math.max(60_000L, windowMs / 168));
     }

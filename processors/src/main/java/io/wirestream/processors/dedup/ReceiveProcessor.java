@@ -7,11 +7,9 @@ import io.wirestream.dedup.coordinator.Decision;
 import io.wirestream.dedup.coordinator.HomeBatch;
 import io.wirestream.dedup.coordinator.Received;
 import java.util.function.Supplier;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * A batch at a partition of article ids ({@link DedupCoordinator#receive}): checks of candidates living here are
@@ -39,10 +37,7 @@ final class ReceiveProcessor implements Processor<String, DedupHomeBatch, String
     public void init(ProcessorContext<String, HomeOutput> context) {
         this.context = context;
         this.releases = releasesSupplier.get();
-        KeyValueStore<Bytes, byte[]> signatures = context.getStateStore(Deduplication.SIGNATURES_STORE);
-        this.coordinator = DedupCoordinator.atHome(parameters, key -> ProbeRouting.partitionOf(key, partitions),
-                new KeyValueByteStore(signatures), new StoreWaitingArticles(context.getStateStore(Deduplication.WAITING_STORE),
-                        context.getStateStore(Deduplication.PARKED_STORE), context.getStateStore(Deduplication.WAITING_IDS_STORE)));
+        this.coordinator = Deduplication.homeCoordinator(context, parameters, partitions, Deduplication.waitingArticles(context));
     }
 
     @Override

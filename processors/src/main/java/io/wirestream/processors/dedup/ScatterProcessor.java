@@ -11,13 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,17 +78,14 @@ final class ScatterProcessor implements Processor<String, EnrichedArticle, Strin
         this.openBatch = null;
         this.openCount = 0;
         this.releases = releasesSupplier.get();
-        KeyValueStore<Bytes, byte[]> signatures = context.getStateStore(Deduplication.SIGNATURES_STORE);
-        StoreWaitingArticles waiting = new StoreWaitingArticles(context.getStateStore(Deduplication.WAITING_STORE),
-                context.getStateStore(Deduplication.PARKED_STORE), context.getStateStore(Deduplication.WAITING_IDS_STORE));
+        StoreWaitingArticles waiting = Deduplication.waitingArticles(context);
         // processors start after their task's stores are restored: the id lookup, which keeps no changelog, is rebuilt
         // from the restored batches before any processor of the task handles a record
         int parked = waiting.rebuildIds();
         if (parked > 0) {
             LOG.info("deduplication task {}: {} articles waiting for their verdicts", context.taskId(), parked);
         }
-        this.coordinator = DedupCoordinator.atHome(parameters, key -> ProbeRouting.partitionOf(key, partitions),
-                new KeyValueByteStore(signatures), waiting);
+        this.coordinator = Deduplication.homeCoordinator(context, parameters, partitions, waiting);
         context.schedule(Duration.ofMillis(Math.max(1, flushIntervalMs)), PunctuationType.WALL_CLOCK_TIME, now -> flush());
         context.schedule(Deduplication.expiryInterval(windowMs), PunctuationType.STREAM_TIME, this::expire);
         context.schedule(Duration.ofMillis(Math.max(1_000, Math.min(60_000, answerTimeoutMs / 2))), PunctuationType.WALL_CLOCK_TIME,
