@@ -28,15 +28,12 @@ public final class OpenNlpLanguageIdentifier implements LanguageIdentifier {
     private static final Map<String, String> MODEL_LABELS = Map.of(
             "cmn", "zh", "pes", "fa", "nob", "nb", "nno", "nn", "lvs", "lv", "ekk", "et", "zsm", "ms");
 
-    private final LanguageDetectorModel model;
-    private final ThreadLocal<LanguageDetectorME> detectors;
+    private final NgramScorer scorer;
     private final DetectionLimits limits;
     private final Map<String, String> labelToCode;
 
     private OpenNlpLanguageIdentifier(LanguageDetectorModel model, DetectionLimits limits, Map<String, String> labelToCode) {
-        this.model = model;
-        // The detector keeps no state between calls, but its thread-safety is not documented.
-        this.detectors = ThreadLocal.withInitial(() -> new LanguageDetectorME(this.model));
+        this.scorer = new NgramScorer(model);
         this.limits = limits;
         this.labelToCode = labelToCode;
     }
@@ -75,7 +72,7 @@ public final class OpenNlpLanguageIdentifier implements LanguageIdentifier {
         return Set.copyOf(codes);
     }
 
-    private static LanguageDetectorModel loadModel() {
+    static LanguageDetectorModel loadModel() {
         try (InputStream in = OpenNlpLanguageIdentifier.class.getResourceAsStream(MODEL_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("OpenNLP language model " + MODEL_RESOURCE
@@ -127,7 +124,7 @@ public final class OpenNlpLanguageIdentifier implements LanguageIdentifier {
      * unless the text clearly says otherwise).
      */
     LanguageGuess identifyAmong(String sample, Set<String> candidates, Set<String> preferred, double otherWeight) {
-        opennlp.tools.langdetect.Language[] ranked = detectors.get().predictLanguages(sample);
+        opennlp.tools.langdetect.Language[] ranked = scorer.predictLanguages(sample);
         Map<String, Double> scores = new HashMap<>();
         for (opennlp.tools.langdetect.Language l : ranked) {
             String code = labelToCode.get(l.getLang());
