@@ -24,7 +24,7 @@ final class Demonyms {
     }
 
     boolean is(String word) {
-        if (word.length() < 5 || Character.UnicodeScript.of(word.codePointAt(0)) != Character.UnicodeScript.LATIN) {
+        if (word.length() < 5 || !io.wirestream.enrichment.text.Scripts.latin(word.codePointAt(0))) {
             return false;
         }
         String w = word.endsWith("s") ? word.substring(0, word.length() - 1) : word;

@@ -1,5 +1,6 @@
 package io.wirestream.enrichment.entity;
 
+import io.wirestream.enrichment.text.Scripts;
 import io.wirestream.enrichment.text.Token;
 
 import java.util.List;
@@ -24,7 +25,7 @@ record LinkedText(String text, List<Token> tokens, List<List<String>> keys, bool
         for (Token t : tokens) {
             if (t.cased()) {
                 cased++;
-                if (Character.UnicodeScript.of(t.text().codePointAt(0)) == Character.UnicodeScript.CYRILLIC) {
+                if (Scripts.cyrillic(t.text().codePointAt(0))) {
                     cyrillic++;
                 }
             }
@@ -67,7 +68,7 @@ record LinkedText(String text, List<Token> tokens, List<List<String>> keys, bool
             String w = tokens.get(k).text();
             for (int c = 0; c < w.length(); c++) {
                 if (Character.isLetter(w.charAt(c))
-                        && Character.UnicodeScript.of(w.charAt(c)) != Character.UnicodeScript.LATIN) {
+                        && !Scripts.latin(w.charAt(c))) {
                     return false;
                 }
             }

@@ -108,7 +108,13 @@ public final class KnowledgeBase {
         if (hit == null) {
             return Optional.empty();
         }
-        List<KbEntity> entities = hit.ids().stream().map(byId::get).filter(Objects::nonNull).toList();
-        return entities.isEmpty() ? Optional.empty() : Optional.of(new NameMatch(hit.words(), entities));
+        List<KbEntity> entities = new java.util.ArrayList<>(hit.ids().size());
+        for (String id : hit.ids()) {
+            KbEntity e = byId.get(id);
+            if (e != null) {
+                entities.add(e);
+            }
+        }
+        return entities.isEmpty() ? Optional.empty() : Optional.of(new NameMatch(hit.words(), List.copyOf(entities)));
     }
 }

@@ -420,7 +420,7 @@ public final class Morphology {
     }
 
     public static boolean isCyrillic(String word) {
-        return Character.UnicodeScript.of(word.codePointAt(0)) == Character.UnicodeScript.CYRILLIC;
+        return Scripts.cyrillic(word.codePointAt(0));
     }
 
     static String lower(String s) {

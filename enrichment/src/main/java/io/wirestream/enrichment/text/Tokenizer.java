@@ -71,11 +71,23 @@ public final class Tokenizer {
         return dot >= 1 && Character.isUpperCase(text.charAt(dot - 1)) && (dot == 1 || !isWordChar(text.charAt(dot - 2)));
     }
 
-    private static boolean isWordChar(char c) {
-        if (c < 128) {
-            // most characters of most texts: no Unicode table look-up
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    /** {@link #wordChar} of every char, one bit each (8 KB): one array read per char of a text. */
+    private static final long[] WORD_CHARS = new long[(Character.MAX_VALUE + 1) / 64];
+
+    static {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            if (wordChar((char) c)) {
+                WORD_CHARS[c >>> 6] |= 1L << c;
+            }
         }
+    }
+
+    private static boolean isWordChar(char c) {
+        return (WORD_CHARS[c >>> 6] & (1L << c)) != 0;
+    }
+
+    /** A letter, a digit or a combining mark. */
+    static boolean wordChar(char c) {
         int type = Character.getType(c);
         return Character.isLetterOrDigit(c) || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
     }
