@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
+import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -22,9 +23,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The arrival of an article at the partition of its id ({@link DedupCoordinator#arrive}): a re-delivery gets its
  * notice at once; any other article is parked in its batch's record of {@code dedup-waiting} until its verdict.
- * A wall-clock punctuation every commit interval sends the open batch ({@link DedupCoordinator#flush}): one probe
+ * A wall-clock punctuation one commit interval after a batch opens sends it ({@link DedupCoordinator#flush}): one probe
  * batch per partition of {@code dedup-probe-batches} owning some of its articles' keys. A batch also goes out at
  * once when it holds {@link #MAX_BATCH} articles.
+ *
+ * <p>The flush punctuation is scheduled only while there may be something to send: when the task starts (for
+ * what was committed unsent before a restart) and when a batch opens; the flush cancels it. Kafka Streams marks a
+ * task as needing a commit after every punctuation, whatever it did, and under exactly-once a commit is a
+ * transaction with the broker (offsets, markers, transaction log); a punctuation every commit interval on an
+ * idle task would make each idle task commit ten times a second.
  *
  * <p>Why this is safe without a hook before commits: the open batch is in a store with a changelog, written in
  * the same transaction as the input offsets it came from. Whatever was committed unsent is sent by the first flush
@@ -53,6 +60,8 @@ final class ScatterProcessor implements Processor<String, EnrichedArticle, Strin
     private int home;
     private Long openBatch;
     private int openCount;
+    /** The scheduled flush punctuation, or null when nothing is open: see the class comment. */
+    private Cancellable flushing;
 
     /**
      * @param partitions      the partition count of the stage's repartition topics (that of {@code news.raw})
@@ -77,6 +86,7 @@ final class ScatterProcessor implements Processor<String, EnrichedArticle, Strin
         // the last commit, so whatever batch was open in memory is not (the articles not sent are in the stores)
         this.openBatch = null;
         this.openCount = 0;
+        this.flushing = null;
         this.releases = releasesSupplier.get();
         StoreWaitingArticles waiting = Deduplication.waitingArticles(context);
         // processors start after their task's stores are restored: the id lookup, which keeps no changelog, is rebuilt
@@ -86,7 +96,8 @@ final class ScatterProcessor implements Processor<String, EnrichedArticle, Strin
             LOG.info("deduplication task {}: {} articles waiting for their verdicts", context.taskId(), parked);
         }
         this.coordinator = Deduplication.homeCoordinator(context, parameters, partitions, waiting);
-        context.schedule(Duration.ofMillis(Math.max(1, flushIntervalMs)), PunctuationType.WALL_CLOCK_TIME, now -> flush());
+        // the first flush sends whatever was committed unsent before a restart (or finds nothing) and cancels itself
+        scheduleFlush();
         context.schedule(Deduplication.expiryInterval(windowMs), PunctuationType.STREAM_TIME, this::expire);
         context.schedule(Duration.ofMillis(Math.max(1_000, Math.min(60_000, answerTimeoutMs / 2))), PunctuationType.WALL_CLOCK_TIME,
                 now -> coordinator.overdue(now, answerTimeoutMs).forEach(d -> {
@@ -104,6 +115,7 @@ final class ScatterProcessor implements Processor<String, EnrichedArticle, Strin
         if (openBatch == null) {
             openBatch = context.recordMetadata().map(RecordMetadata::offset).orElseThrow(() ->
                     new IllegalStateException("deduplication needs the input offset of article " + id + " to name its batch"));
+            scheduleFlush();
         }
         Arrival arrival = coordinator.arrive(id, article.getUrl(), article.getBody(), Deduplication.publishedAt(article),
                 record.timestamp(), context.currentSystemTimeMs(), openBatch, a -> releases.park(EnrichedArticle.newBuilder(article)
@@ -121,7 +133,16 @@ final class ScatterProcessor implements Processor<String, EnrichedArticle, Strin
         }
     }
 
-    /** Sends every article not sent yet, one record per index partition, and starts a new batch. */
+    private void scheduleFlush() {
+        if (flushing == null) {
+            flushing = context.schedule(Duration.ofMillis(Math.max(1, flushIntervalMs)), PunctuationType.WALL_CLOCK_TIME, now -> flush());
+        }
+    }
+
+    /**
+     * Sends every article not sent yet, one record per index partition, and starts a new batch; the flush
+     * punctuation stops until the next batch opens.
+     */
     private void flush() {
         for (ProbeBatch batch : coordinator.flush(home)) {
             context.forward(new Record<>(String.valueOf(batch.partition()), new Arrived(DedupMessages.toAvro(batch), null),
@@ -129,6 +150,10 @@ final class ScatterProcessor implements Processor<String, EnrichedArticle, Strin
         }
         openBatch = null;
         openCount = 0;
+        if (flushing != null) {
+            flushing.cancel();
+            flushing = null;
+        }
     }
 
     /**

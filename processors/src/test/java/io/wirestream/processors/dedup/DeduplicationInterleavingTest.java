@@ -139,6 +139,24 @@ class DeduplicationInterleavingTest {
     }
 
     @Test
+    void shouldKeepNoFlushPunctuationWhileNothingIsOpen() {
+        // Kafka Streams commits a task after every punctuation: an idle task punctuating every commit interval
+        // would commit a transaction ten times a second with nothing in it
+        assertEquals(1, home.flushesScheduled(), "the first flush after start sends what was committed unsent");
+        assertEquals(List.of(), home.flush(), "nothing was committed unsent");
+        assertEquals(0, home.flushesScheduled(), "an idle task has no flush punctuation");
+
+        EnrichedArticle article = home.clean(ORIGINAL, "https://daily.example/story");
+        home.scatterContext.setRecordMetadata("news.raw", 0, 7L);
+        home.scatter.process(new Record<>(article.getId(), article, PUBLISHED.toEpochMilli()));
+        assertEquals(1, home.flushesScheduled(), "an open batch is flushed one interval later");
+        List<Record<String, DedupProbeBatch>> sent = home.flush();
+        assertTrue(!sent.isEmpty() && sent.stream().allMatch(r -> r.value().getBatch() == 7L), "the open batch is sent: " + sent);
+        assertEquals(0, home.flushesScheduled(), "idle again once the batch is sent");
+        assertEquals(List.of(), home.flush(), "nothing left to send");
+    }
+
+    @Test
     void shouldSendAfterARestartWhatWasParkedButNotSentBeforeIt() {
         EnrichedArticle article = home.clean(ORIGINAL, "https://daily.example/story");
         home.scatterContext.setRecordMetadata("news.raw", 0, 41L);
@@ -320,14 +338,22 @@ class DeduplicationInterleavingTest {
             return flush();
         }
 
-        /** The flush punctuation fires. */
+        /** The flush punctuation fires, if one is scheduled (none is while nothing is open). */
         List<Record<String, DedupProbeBatch>> flush() {
             scatterContext.resetForwards();
-            scatterContext.scheduledPunctuators().stream()
-                    .filter(p -> p.getType() == PunctuationType.WALL_CLOCK_TIME && p.getInterval().toMillis() == FLUSH_MS)
-                    .findFirst().orElseThrow().getPunctuator().punctuate(0L);
+            flushPunctuations().findFirst().ifPresent(p -> p.getPunctuator().punctuate(0L));
             return scatterContext.forwarded().stream()
                     .map(f -> new Record<>(f.record().key(), f.record().value().probes(), f.record().timestamp())).toList();
+        }
+
+        /** The flush punctuations scheduled and not cancelled. */
+        long flushesScheduled() {
+            return flushPunctuations().count();
+        }
+
+        private java.util.stream.Stream<MockProcessorContext.CapturedPunctuator> flushPunctuations() {
+            return scatterContext.scheduledPunctuators().stream()
+                    .filter(p -> p.getType() == PunctuationType.WALL_CLOCK_TIME && p.getInterval().toMillis() == FLUSH_MS && !p.cancelled());
         }
 
         /**
