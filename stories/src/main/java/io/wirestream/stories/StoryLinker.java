@@ -1,10 +1,10 @@
 package io.wirestream.stories;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,6 +44,8 @@ import java.util.TreeSet;
  */
 public final class StoryLinker {
     private static final String WEEKDAY_PREFIX = "d:wd";
+    /** A c read as s, in {@link #skeleton}. */
+    private static final java.util.regex.Pattern SOFT_C = java.util.regex.Pattern.compile("c(?=[eiy])");
     /** How many of the top entities of an article count as evidence. */
     static final int ARTICLE_ENTITIES = 12;
     /** Entities less salient than this share of the article's top entity are not evidence. */
@@ -72,7 +74,10 @@ public final class StoryLinker {
     private final StoryParameters parameters;
     private final Map<String, StoryState> open = new HashMap<>();
     private final TreeSet<Quiet> byLastArrival = new TreeSet<>(Comparator.comparingLong(Quiet::lastArrival).thenComparing(Quiet::id));
-    private final Map<String, Posting> postings = new HashMap<>();
+    private final Map<String, PostingList> postings = new HashMap<>();
+    private final IdPool keyIds = new IdPool();
+    private final StorySlots slots = new StorySlots();
+    private final CandidateSums found = new CandidateSums(VISIT_BUDGET);
     /** Postings visited by the last {@link #link} call (for tests of the visit budget). */
     private int lastVisited;
 
@@ -98,22 +103,49 @@ public final class StoryLinker {
     private record Quiet(long lastArrival, String id) {
     }
 
-    /**
-     * The open stories holding a key: how many ({@code df}), and the ids of at most
-     * {@link StoryParameters#maxPostings()} of them, those that most recently got an article with the key, in that
-     * order (the most recent last). A story pushed out comes back when it next gets an article with the key.
-     */
-    private static final class Posting {
-        int df;
-        final LinkedHashSet<String> recent = new LinkedHashSet<>();
-
-        boolean complete() {
-            return recent.size() == df;
-        }
-    }
-
     private record Candidate(StoryState story, double score, long gap, List<String> entities, List<String> terms,
                              List<String> numbers, List<String> dates, int pieces) {
+    }
+
+    /**
+     * An article's keys as parallel arrays in the order of {@link #keysOf}: name, weight, the key's postings
+     * ({@code null} when no open story holds it) and how many open stories within the join gap hold it, as the
+     * candidate search counted them.
+     */
+    private static final class ArticleKeys {
+        final String[] names;
+        final float[] weights;
+        final PostingList[] postings;
+        final int[] holders;
+        private final ArticleEvidence article;
+        private Map<String, String> displayIds;
+
+        ArticleKeys(ArticleEvidence article, Map<String, Float> keys, Map<String, PostingList> index) {
+            this.article = article;
+            int n = keys.size();
+            names = new String[n];
+            weights = new float[n];
+            postings = new PostingList[n];
+            holders = new int[n];
+            int i = 0;
+            for (Map.Entry<String, Float> k : keys.entrySet()) {
+                names[i] = k.getKey();
+                weights[i] = k.getValue();
+                postings[i] = index.get(k.getKey());
+                holders[i] = 1;
+                i++;
+            }
+        }
+
+        /** The shown id of an entity key: the article's entity id (not its skeleton), made once per article. */
+        String displayId(String key) {
+            if (displayIds == null) {
+                displayIds = new HashMap<>();
+                article.entities().forEach(e -> displayIds.putIfAbsent(entityKey(e.id()), e.id()));
+                article.names().forEach(n -> displayIds.putIfAbsent(entityKey("ws:" + n.id()), "ws:" + n.id()));
+            }
+            return displayIds.getOrDefault(key, key.substring(2));
+        }
     }
 
     public StoryLinker(StoryParameters parameters) {
@@ -142,9 +174,9 @@ public final class StoryLinker {
     }
 
     static String skeleton(String name) {
-        String s = name.toLowerCase(java.util.Locale.ROOT)
-                .replace("ph", "f").replace("kh", "h").replace("ck", "k").replace("x", "ks")
-                .replaceAll("c(?=[eiy])", "s").replace('c', 'k').replace('q', 'k').replace('w', 'v').replace('y', 'i').replace('j', 'i');
+        String s = SOFT_C.matcher(name.toLowerCase(java.util.Locale.ROOT)
+                .replace("ph", "f").replace("kh", "h").replace("ck", "k").replace("x", "ks")).replaceAll("s")
+                .replace('c', 'k').replace('q', 'k').replace('w', 'v').replace('y', 'i').replace('j', 'i');
         StringBuilder out = new StringBuilder();
         for (String part : s.split("-")) {
             if (part.isEmpty()) {
@@ -200,10 +232,10 @@ public final class StoryLinker {
         List<StoryState> closed = expire(now);
         Map<String, Float> keys = keysOf(article);
 
-        Map<String, Integer> holders = new HashMap<>();
+        ArticleKeys articleKeys = new ArticleKeys(article, keys, postings);
         List<Candidate> qualified = new ArrayList<>();
-        for (StoryState story : candidates(article.time(), keys, holders)) {
-            Candidate c = score(article, keys, holders, story);
+        for (int slot : candidates(article.time(), articleKeys)) {
+            Candidate c = score(article, articleKeys, slot);
             if (c != null && qualifies(article, keys, c)) {
                 qualified.add(c);
             }
@@ -282,64 +314,64 @@ public final class StoryLinker {
     }
 
     /**
-     * The stories worth scoring in full, found through the article's keys. Fills {@code holders} with, for each
-     * key, how many open stories within the join gap of {@code time} hold it: the stories the article could
-     * join, so that a key's rarity is that of its days, not of every open story (stories of other days, kept
-     * open by a backfill or a long window, would make it look common).
+     * The slots of the stories worth scoring in full, best first, found through the article's keys. Fills the
+     * keys' {@code holders} with how many open stories within the join gap of {@code time} hold each key: the
+     * stories the article could join, so that a key's rarity is that of its days, not of every open story
+     * (stories of other days, kept open by a backfill or a long window, would make it look common).
      */
-    private List<StoryState> candidates(long time, Map<String, Float> keys, Map<String, Integer> holders) {
-        Map<String, Double> found = new HashMap<>();
-        List<String> near = new ArrayList<>();
-        List<Map.Entry<String, Posting>> listed = new ArrayList<>(keys.size());
-        for (String key : keys.keySet()) {
-            Posting p = postings.get(key);
-            if (p != null) {
-                listed.add(Map.entry(key, p));
+    private int[] candidates(long time, ArticleKeys keys) {
+        int n = keys.names.length;
+        Integer[] listed = new Integer[n];
+        int listedCount = 0;
+        for (int i = 0; i < n; i++) {
+            if (keys.postings[i] != null) {
+                listed[listedCount++] = i;
             }
         }
-        listed.sort(Comparator.comparingInt((Map.Entry<String, Posting> e) -> e.getValue().recent.size()).thenComparing(Map.Entry::getKey));
+        Arrays.sort(listed, 0, listedCount, Comparator.comparingInt((Integer i) -> keys.postings[i].size()).thenComparing(i -> keys.names[i]));
+        found.clear();
+        int[] near = new int[Math.min(VISIT_BUDGET, parameters.maxPostings())];
         int budget = VISIT_BUDGET;
-        for (Map.Entry<String, Posting> listedKey : listed) {
-            String key = listedKey.getKey();
-            Posting p = listedKey.getValue();
+        for (int l = 0; l < listedCount; l++) {
+            int k = listed[l];
+            PostingList p = keys.postings[k];
             if (budget <= 0) {
                 // not visited: the key still counts in the score, as held by every open story that holds it
-                holders.put(key, p.df);
+                keys.holders[k] = p.df;
                 continue;
             }
             // the most recent holders when the budget does not cover the whole list
-            int skip = Math.max(0, p.recent.size() - budget);
-            budget -= p.recent.size() - skip;
-            near.clear();
-            java.util.Iterator<String> ids = p.recent.iterator();
-            for (int i = 0; i < skip; i++) {
-                ids.next();
-            }
-            while (ids.hasNext()) {
-                String id = ids.next();
-                if (open.get(id).gapTo(time) <= parameters.joinGapMs()) {
-                    near.add(id);
+            int skip = Math.max(0, p.size() - budget);
+            budget -= p.size() - skip;
+            int nearCount = 0;
+            for (int i = skip; i < p.size(); i++) {
+                int slot = p.slot(i);
+                if (slots.gapTo(slot, time) <= parameters.joinGapMs()) {
+                    near[nearCount++] = slot;
                 }
             }
             // a list that is cut, or capped and near throughout, may leave out more near stories: count them all then
-            holders.put(key, skip == 0 && (p.complete() || near.size() < p.recent.size()) ? near.size() : p.df);
-            double weight = keys.get(key) * rarity(skip == 0 ? near.size() : p.df) * kindWeight(key);
-            for (String id : near) {
-                found.merge(id, weight, Double::sum);
-            }
-        }
-        // the best SCORED_CANDIDATES, without sorting them all
-        Comparator<Map.Entry<String, Double>> better = Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry::getKey,
-                Comparator.reverseOrder());
-        java.util.PriorityQueue<Map.Entry<String, Double>> best = new java.util.PriorityQueue<>(SCORED_CANDIDATES + 1, better);
-        for (Map.Entry<String, Double> e : found.entrySet()) {
-            best.add(e);
-            if (best.size() > SCORED_CANDIDATES) {
-                best.poll();
+            keys.holders[k] = skip == 0 && (p.complete() || nearCount < p.size()) ? nearCount : p.df;
+            double weight = keys.weights[k] * rarity(skip == 0 ? nearCount : p.df) * kindWeight(keys.names[k]);
+            for (int i = 0; i < nearCount; i++) {
+                found.add(near[i], weight);
             }
         }
         lastVisited = VISIT_BUDGET - budget;
-        return best.stream().sorted(better.reversed()).map(e -> open.get(e.getKey())).toList();
+        // the best SCORED_CANDIDATES: the highest sums, ties to the lowest story id
+        Integer[] order = new Integer[found.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> {
+            int bySum = Double.compare(found.sum(b), found.sum(a));
+            return bySum != 0 ? bySum : slots.story(found.slot(a)).id().compareTo(slots.story(found.slot(b)).id());
+        });
+        int[] best = new int[Math.min(SCORED_CANDIDATES, order.length)];
+        for (int i = 0; i < best.length; i++) {
+            best[i] = found.slot(order[i]);
+        }
+        return best;
     }
 
     /** How many postings the last {@link #link} call visited to find candidates; at most {@link #VISIT_BUDGET}. */
@@ -351,40 +383,53 @@ public final class StoryLinker {
         return 1.0 / (1.0 + RARITY_SLOPE * Math.log(Math.max(1, df)) / Math.log(2));
     }
 
-    private Candidate score(ArticleEvidence article, Map<String, Float> keys, Map<String, Integer> holders, StoryState story) {
-        long gap = story.gapTo(article.time());
+    /**
+     * Scores a candidate from the story's compact keys. The evidence lists are made only for a candidate that
+     * passes the score, piece and entity thresholds: the others cannot qualify.
+     */
+    private Candidate score(ArticleEvidence article, ArticleKeys keys, int slot) {
+        long gap = slots.gapTo(slot, article.time());
         if (gap > parameters.joinGapMs()) {
             return null;
         }
         double score = 0;
         int pieces = 0;
+        boolean entity = false;
+        int n = keys.names.length;
+        for (int i = 0; i < n; i++) {
+            float ws = keys.postings[i] == null ? Float.NaN : slots.weight(slot, keys.postings[i].keyId);
+            if (Float.isNaN(ws)) {
+                continue;
+            }
+            double w = keys.weights[i] * ws;
+            score += kindWeight(keys.names[i]) * w * rarity(keys.holders[i]);
+            if (w >= PIECE_WEIGHT) {
+                pieces++;
+                entity |= keys.names[i].charAt(0) == 'e';
+            }
+        }
+        double timeFactor = parameters.joinGapMs() == 0 ? 1 : 1 - 0.5 * gap / (double) parameters.joinGapMs();
+        StoryState story = slots.story(slot);
+        if (score * timeFactor < parameters.minScore() || pieces < parameters.minPieces() || !entity) {
+            return new Candidate(story, score * timeFactor, gap, List.of(), List.of(), List.of(), List.of(), pieces);
+        }
         List<String> entities = new ArrayList<>();
         List<String> terms = new ArrayList<>();
         List<String> numbers = new ArrayList<>();
         List<String> dates = new ArrayList<>();
-        Map<String, String> displayIds = new HashMap<>();
-        article.entities().forEach(e -> displayIds.putIfAbsent(entityKey(e.id()), e.id()));
-        article.names().forEach(n -> displayIds.putIfAbsent(entityKey("ws:" + n.id()), "ws:" + n.id()));
-        for (Map.Entry<String, Float> k : keys.entrySet()) {
-            Float ws = story.keys.get(k.getKey());
-            if (ws == null) {
+        for (int i = 0; i < n; i++) {
+            float ws = keys.postings[i] == null ? Float.NaN : slots.weight(slot, keys.postings[i].keyId);
+            if (Float.isNaN(ws) || keys.weights[i] * ws < PIECE_WEIGHT) {
                 continue;
             }
-            double w = k.getValue() * ws;
-            score += kindWeight(k.getKey()) * w * rarity(holders.getOrDefault(k.getKey(), 1));
-            if (w < PIECE_WEIGHT) {
-                continue;
-            }
-            pieces++;
-            String key = k.getKey();
+            String key = keys.names[i];
             switch (key.charAt(0)) {
-                case 'e' -> entities.add(displayIds.getOrDefault(key, key.substring(2)));
+                case 'e' -> entities.add(keys.displayId(key));
                 case 'n' -> numbers.add(key.substring(2));
                 case 'd' -> dates.add(key.substring(2));
                 default -> terms.add(key.substring(key.indexOf(':', 2) + 1));
             }
         }
-        double timeFactor = parameters.joinGapMs() == 0 ? 1 : 1 - 0.5 * gap / (double) parameters.joinGapMs();
         return new Candidate(story, score * timeFactor, gap, entities, terms, numbers, dates, pieces);
     }
 
@@ -472,25 +517,21 @@ public final class StoryLinker {
         Float before = story.keys.get(key);
         if (before == null) {
             story.keys.put(key, weight);
-            Posting p = postings.computeIfAbsent(key, k -> new Posting());
+            PostingList p = postings.get(key);
+            if (p == null) {
+                p = new PostingList(keyIds.take());
+                postings.put(key, p);
+            }
             p.df++;
-            touch(p, story.id());
+            slots.putKey(story.slot, p.keyId, weight);
+            p.touch(story.slot, parameters.maxPostings());
         } else {
+            PostingList p = postings.get(key);
             if (weight > before) {
                 story.keys.put(key, weight);
+                slots.putKey(story.slot, p.keyId, weight);
             }
-            touch(postings.get(key), story.id());
-        }
-    }
-
-    /** Makes the story the most recent holder of the key, pushing out the least recent one past the cap. */
-    private void touch(Posting p, String storyId) {
-        p.recent.remove(storyId);
-        p.recent.add(storyId);
-        if (p.recent.size() > parameters.maxPostings()) {
-            java.util.Iterator<String> oldest = p.recent.iterator();
-            oldest.next();
-            oldest.remove();
+            p.touch(story.slot, parameters.maxPostings());
         }
     }
 
@@ -498,14 +539,21 @@ public final class StoryLinker {
         if (story.keys.remove(key) == null) {
             return;
         }
-        Posting p = postings.get(key);
+        unlist(story, key);
+    }
+
+    /** Takes the story out of the key's postings, and the postings out of the index when no open story holds the key. */
+    private void unlist(StoryState story, String key) {
+        PostingList p = postings.get(key);
         if (p == null) {
             return;
         }
         p.df--;
-        p.recent.remove(story.id());
+        p.remove(story.slot);
+        slots.removeKey(story.slot, p.keyId);
         if (p.df <= 0) {
             postings.remove(key);
+            keyIds.give(p.keyId);
         }
     }
 
@@ -526,6 +574,8 @@ public final class StoryLinker {
 
     private void index(StoryState story) {
         open.put(story.id(), story);
+        story.slot = slots.add(story);
+        slots.span(story.slot, story.firstSeen(), story.lastSeen());
         byLastArrival.add(new Quiet(story.lastArrival(), story.id()));
         Map<String, Float> keys = new LinkedHashMap<>(story.keys);
         story.keys.clear();
@@ -535,22 +585,18 @@ public final class StoryLinker {
     private void close(StoryState story) {
         open.remove(story.id());
         byLastArrival.remove(new Quiet(story.lastArrival(), story.id()));
-        for (String k : List.copyOf(story.keys.keySet())) {
-            Posting p = postings.get(k);
-            if (p != null) {
-                p.df--;
-                p.recent.remove(story.id());
-                if (p.df <= 0) {
-                    postings.remove(k);
-                }
-            }
+        for (String k : story.keys.keySet()) {
+            unlist(story, k);
         }
+        slots.remove(story.slot);
+        story.slot = -1;
     }
 
     private void update(StoryState story, Runnable change) {
         byLastArrival.remove(new Quiet(story.lastArrival(), story.id()));
         change.run();
         byLastArrival.add(new Quiet(story.lastArrival(), story.id()));
+        slots.span(story.slot, story.firstSeen(), story.lastSeen());
     }
 
     private List<StoryState> expire(long now) {

@@ -27,6 +27,8 @@ public final class StoryState {
     private final List<String> absorbed;
     /** Evidence key to weight in (0, 1]: the heaviest weight any article gave it. */
     final Map<String, Float> keys;
+    /** The story's slot in its linker's {@link StorySlots} while open there, else -1. */
+    int slot = -1;
 
     /** What the story knows of an entity: its name and the sum of its salience over the story's articles. */
     public record EntityTotal(String id, String name, double salienceSum) {

@@ -1,13 +1,11 @@
 package io.wirestream.benchmarks.stories;
 
 import io.wirestream.stories.ArticleEvidence;
-import io.wirestream.stories.ArticleEvidence.EntityEvidence;
 import io.wirestream.stories.StoryLinker;
 import io.wirestream.stories.StoryParameters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -46,7 +44,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class StoryLinkerBenchmark {
     static final int BATCH = 2_000;
-    private static final String[] LANGUAGES = {"en", "ru", "de", "fr", "es"};
     private static final long T0 = 1_760_000_000_000L;
 
     @Param({"10000", "100000", "1000000"})
@@ -84,24 +81,8 @@ public class StoryLinkerBenchmark {
         next += BATCH;
     }
 
-    /** An article of story {@code n}: its common entity, its own two entities, its number and terms. */
     private ArticleEvidence article(String id, int n, boolean sameAsStory) {
-        Random r = new Random(n);
-        String language = LANGUAGES[n % LANGUAGES.length];
-        EntityEvidence common = new EntityEvidence("Q" + r.nextInt(200), "common", 0.4);
-        EntityEvidence own1 = new EntityEvidence("Q" + (1_000_000 + 2 * n), "own", 0.3);
-        EntityEvidence own2 = new EntityEvidence("ws:name-" + n, "own", 0.2);
-        java.util.LinkedHashSet<String> words = new java.util.LinkedHashSet<>();
-        while (words.size() < 4) {
-            words.add("w" + r.nextInt(20_000));
-        }
-        Set<String> terms = Set.copyOf(words);
-        long time = now;
-        if (sameAsStory) {
-            List<String> shared = new ArrayList<>(words).subList(0, 2);
-            return new ArticleEvidence(id, language, time, "", List.of(common, own1, own2), Set.of(String.valueOf(n)), Set.of(), Set.copyOf(shared));
-        }
-        return new ArticleEvidence(id, language, time, "", List.of(common, own1, own2), Set.of(String.valueOf(n)), Set.of(), terms);
+        return SyntheticStories.article(id, n, sameAsStory, now);
     }
 
     @Benchmark
