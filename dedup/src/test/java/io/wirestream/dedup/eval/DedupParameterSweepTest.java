@@ -48,12 +48,17 @@ class DedupParameterSweepTest {
     @Test
     void shouldPickTheDefaultParameters() {
         EvalSet set = EvalSet.load();
-        List<Row> rows = new ArrayList<>();
+        // the settings are independent: swept on every core; an ordered stream keeps the rows in setting order,
+        // which the pick relies on (a threshold's neighbours are the rows beside it)
+        List<int[]> settings = new ArrayList<>();
         for (int k : SHINGLE_SIZES) {
             for (int[] sketch : SKETCHES) {
-                rows.addAll(sweep(set, k, sketch[0], sketch[1], sketch[2]));
+                settings.add(new int[] {k, sketch[0], sketch[1], sketch[2]});
             }
         }
+        List<Row> rows = settings.parallelStream()
+                .flatMap(s -> sweep(set, s[0], s[1], s[2], s[3]).stream())
+                .toList();
         StringBuilder table = new StringBuilder(String.format("%3s %4s %3s %3s %5s %8s %8s %6s %8s %s%n",
                 "k", "n", "b", "r", "t", "minP", "minR", "hardFP", "B/art", "feasible"));
         for (Row row : rows) {
