@@ -37,6 +37,10 @@ import org.slf4j.LoggerFactory;
  * the same transaction as the input offsets it came from. Whatever was committed unsent is sent by the first flush
  * after a restart; what was sent is marked sent in the same transaction as the probe records themselves.
  *
+ * <p>Only that first flush goes through every waiting batch ({@link DedupCoordinator#flush(int)}). After it, an
+ * article can be unsent only in the open batch (every arrival joins it, and each flush sends it), so later flushes
+ * read the open batch alone ({@link DedupCoordinator#flush(int, long)}), however many batches wait for answers.
+ *
  * <p>Also here: the wall-clock punctuation that passes on, NOT_CHECKED with the reason, every article whose
  * answers did not all come within {@code dedup.answer.timeout.ms} ({@link DedupCoordinator#overdue}), and the
  * stream-time expiry of signatures.
@@ -60,6 +64,8 @@ final class ScatterProcessor implements Processor<String, EnrichedArticle, Strin
     private int home;
     private Long openBatch;
     private int openCount;
+    /** Whether a flush went through every waiting batch since init: then only the open batch can hold unsent articles. */
+    private boolean sentAll;
     /** The scheduled flush punctuation, or null when nothing is open: see the class comment. */
     private Cancellable flushing;
 
@@ -86,6 +92,7 @@ final class ScatterProcessor implements Processor<String, EnrichedArticle, Strin
         // the last commit, so whatever batch was open in memory is not (the articles not sent are in the stores)
         this.openBatch = null;
         this.openCount = 0;
+        this.sentAll = false;
         this.flushing = null;
         this.releases = releasesSupplier.get();
         StoreWaitingArticles waiting = Deduplication.waitingArticles(context);
@@ -140,11 +147,19 @@ final class ScatterProcessor implements Processor<String, EnrichedArticle, Strin
     }
 
     /**
-     * Sends every article not sent yet, one record per index partition, and starts a new batch; the flush
+     * Sends every article not sent yet (the first time after init by a scan of every waiting batch, then the open
+     * batch's), one record per index partition, and starts a new batch; the flush
      * punctuation stops until the next batch opens.
      */
     private void flush() {
-        for (ProbeBatch batch : coordinator.flush(home)) {
+        List<ProbeBatch> batches;
+        if (!sentAll) {
+            batches = coordinator.flush(home);
+            sentAll = true;
+        } else {
+            batches = openBatch == null ? List.of() : coordinator.flush(home, openBatch);
+        }
+        for (ProbeBatch batch : batches) {
             context.forward(new Record<>(String.valueOf(batch.partition()), new Arrived(DedupMessages.toAvro(batch), null),
                     DedupMessages.timestamp(batch)));
         }

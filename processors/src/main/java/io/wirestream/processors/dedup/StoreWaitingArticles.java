@@ -145,6 +145,21 @@ final class StoreWaitingArticles implements WaitingArticles {
         return collect(true);
     }
 
+    /** Reads the batch's record only. */
+    @Override
+    public List<Waiting> unsent(long batch) {
+        DedupWaitingBatch record = batches.get(batch);
+        List<Waiting> out = new ArrayList<>();
+        if (record != null) {
+            for (DedupWaiting w : record.getArticles()) {
+                if (!w.getSent()) {
+                    out.add(DedupMessages.fromAvro(w, batch));
+                }
+            }
+        }
+        return out;
+    }
+
     private List<Waiting> collect(boolean unsentOnly) {
         List<Waiting> out = new ArrayList<>();
         try (KeyValueIterator<Long, DedupWaitingBatch> it = batches.all()) {

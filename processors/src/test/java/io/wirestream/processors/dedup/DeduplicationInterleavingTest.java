@@ -157,6 +157,20 @@ class DeduplicationInterleavingTest {
     }
 
     @Test
+    void shouldReadOnlyTheOpenBatchWhenFlushingAfterTheFirstFlush() {
+        // the first batch is sent and waits for its answers, as many batches do on a busy task
+        home.scatter(List.of(home.clean(ORIGINAL, "https://daily.example/story")));
+        assertEquals(1, home.waiting.approximateNumEntries());
+        home.waitingReads.clear();
+
+        List<Record<String, DedupProbeBatch>> sent = home.scatter(List.of(home.clean("other", "https://daily.example/other", OTHER_STORY)));
+        assertTrue(!sent.isEmpty() && sent.stream().allMatch(r -> r.value().getBatch() == 1L
+                && r.value().getProbes().stream().allMatch(p -> p.getArticleId().equals("other"))), "the open batch is sent: " + sent);
+        assertEquals(0, home.waitingReads.scans, "the flush goes through no other waiting batch");
+        assertEquals(java.util.Set.of(1L), java.util.Set.copyOf(home.waitingReads.keys), "only the open batch's record is read");
+    }
+
+    @Test
     void shouldSendAfterARestartWhatWasParkedButNotSentBeforeIt() {
         EnrichedArticle article = home.clean(ORIGINAL, "https://daily.example/story");
         home.scatterContext.setRecordMetadata("news.raw", 0, 41L);
@@ -217,6 +231,17 @@ class DeduplicationInterleavingTest {
         return c -> c.value().getChecks().get(0).getProbeId().equals(id);
     }
 
+    /** The reads of a store: scans of it, and keys read one at a time. */
+    private static final class Reads {
+        int scans;
+        final List<Object> keys = new ArrayList<>();
+
+        void clear() {
+            scans = 0;
+            keys.clear();
+        }
+    }
+
     /**
      * What the index partitions sent back after both articles' probes, one message per record so that the test
      * picks the order: checks (to candidates) and PROBED answers.
@@ -248,6 +273,7 @@ class DeduplicationInterleavingTest {
         final KeyValueStore<Bytes, byte[]> keys;
         final KeyValueStore<Bytes, byte[]> filed;
         final KeyValueStore<Long, DedupWaitingBatch> waiting;
+        final Reads waitingReads;
         final KeyValueStore<Long, byte[]> parked;
         final KeyValueStore<String, Long> ids;
         final List<Record<String, DedupHomeBatch>> verified = new ArrayList<>();
@@ -273,8 +299,9 @@ class DeduplicationInterleavingTest {
             signatures = before != null ? before.signatures : store(Deduplication.SIGNATURES_STORE, Serdes.Bytes(), Serdes.ByteArray());
             keys = store(Deduplication.INDEX_STORE, Serdes.Bytes(), Serdes.ByteArray()); // no changelog: empty after a restart
             filed = before != null ? before.filed : store(Deduplication.INDEX_FILED_STORE, Serdes.Bytes(), Serdes.ByteArray());
-            waiting = before != null ? before.waiting : store(Deduplication.WAITING_STORE, Serdes.Long(),
-                    pinned(serdes.forValues(DedupWaitingBatch.class), Deduplication.WAITING_STORE));
+            waitingReads = before != null ? before.waitingReads : new Reads();
+            waiting = before != null ? before.waiting : counted(store(Deduplication.WAITING_STORE, Serdes.Long(),
+                    pinned(serdes.forValues(DedupWaitingBatch.class), Deduplication.WAITING_STORE)), waitingReads);
             parked = before != null ? before.parked : store(Deduplication.PARKED_STORE, Serdes.Long(), Serdes.ByteArray());
             ids = store(Deduplication.WAITING_IDS_STORE, Serdes.String(), Serdes.Long()); // in memory: empty after a restart
             for (MockProcessorContext<?, ?> c : List.of(scatterContext, receiveContext, gatherContext)) {
@@ -311,6 +338,24 @@ class DeduplicationInterleavingTest {
             String topic = "dedup-interleaving-" + store + "-changelog";
             return Serdes.serdeFrom((t, v) -> serde.serializer().serialize(topic, v),
                     (t, bytes) -> serde.deserializer().deserialize(topic, bytes));
+        }
+
+        /** The store, counting its scans and the keys read from it by {@code get}. */
+        @SuppressWarnings("unchecked")
+        private static <K, V> KeyValueStore<K, V> counted(KeyValueStore<K, V> store, Reads reads) {
+            return (KeyValueStore<K, V>) java.lang.reflect.Proxy.newProxyInstance(KeyValueStore.class.getClassLoader(),
+                    new Class<?>[] {KeyValueStore.class}, (proxy, method, args) -> {
+                        switch (method.getName()) {
+                            case "all", "range", "reverseAll", "reverseRange", "prefixScan" -> reads.scans++;
+                            case "get" -> reads.keys.add(args[0]);
+                            default -> { }
+                        }
+                        try {
+                            return method.invoke(store, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
         }
 
         private <K, V> KeyValueStore<K, V> store(String name, org.apache.kafka.common.serialization.Serde<K> keySerde,
