@@ -3,6 +3,7 @@ package io.wirestream.processors.dedup;
 import io.wirestream.avro.DedupStatus;
 import io.wirestream.avro.DedupVerdict;
 import io.wirestream.avro.EnrichedArticle;
+import io.wirestream.avro.dedup.DedupWaitingBatch;
 import io.wirestream.dedup.DedupParameters;
 import io.wirestream.dedup.coordinator.Arrival;
 import io.wirestream.dedup.coordinator.DedupCoordinator;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -58,6 +60,7 @@ final class ScatterProcessor implements Processor<String, EnrichedArticle, Strin
     private final long flushIntervalMs;
     private final long answerTimeoutMs;
     private final Supplier<Releases> releasesSupplier;
+    private final Serde<DedupWaitingBatch> waitingSerde;
     private ProcessorContext<String, Arrived> context;
     private DedupCoordinator coordinator;
     private Releases releases;
@@ -73,15 +76,17 @@ final class ScatterProcessor implements Processor<String, EnrichedArticle, Strin
      * @param partitions      the partition count of the stage's repartition topics (that of {@code news.raw})
      * @param flushIntervalMs wall-clock time between two sends of the open batch (the commit interval)
      * @param answerTimeoutMs wall-clock time after which an article still waiting is passed on unchecked
+     * @param waitingSerde    the serde of the records of {@code dedup-waiting} ({@link WaitingBatchCodec})
      */
     ScatterProcessor(DedupParameters parameters, long windowMs, int partitions, long flushIntervalMs, long answerTimeoutMs,
-                     Supplier<Releases> releases) {
+                     Supplier<Releases> releases, Serde<DedupWaitingBatch> waitingSerde) {
         this.parameters = parameters;
         this.windowMs = windowMs;
         this.partitions = partitions;
         this.flushIntervalMs = flushIntervalMs;
         this.answerTimeoutMs = answerTimeoutMs;
         this.releasesSupplier = releases;
+        this.waitingSerde = waitingSerde;
     }
 
     @Override
@@ -95,7 +100,7 @@ final class ScatterProcessor implements Processor<String, EnrichedArticle, Strin
         this.sentAll = false;
         this.flushing = null;
         this.releases = releasesSupplier.get();
-        StoreWaitingArticles waiting = Deduplication.waitingArticles(context);
+        StoreWaitingArticles waiting = Deduplication.waitingArticles(context, waitingSerde);
         // processors start after their task's stores are restored: the id lookup, which keeps no changelog, is rebuilt
         // from the restored batches before any processor of the task handles a record
         int parked = waiting.rebuildIds();
