@@ -203,15 +203,32 @@ public final class DedupCoordinator {
     }
 
     /**
-     * Sends the probes of every waiting article not sent yet: one batch per (batch, index partition), the probes in
-     * arrival order. The articles are marked sent in the same step, so what is flushed and what is recorded as
-     * flushed commit together.
+     * Sends the probes of every waiting article not sent yet, whatever its batch: one batch per (batch, index
+     * partition), the probes in arrival order. The articles are marked sent in the same step, so what is flushed and
+     * what is recorded as flushed commit together. This goes through every waiting article: it is for the first flush
+     * after a start, when articles committed unsent before may wait in any batch; after that, {@link #flush(int, long)}.
      *
      * @param homePartition the partition of this home, where the answers must come back
      */
     public List<ProbeBatch> flush(int homePartition) {
+        return send(homePartition, waiting.unsent());
+    }
+
+    /**
+     * Sends the probes of the articles of batch {@code batch} not sent yet, as {@link #flush(int)} does, reading
+     * that batch only. Articles of other batches not sent yet stay unsent: the caller flushes one batch at a time only
+     * while every article that arrived since its last flush of all batches joined this one.
+     *
+     * @param homePartition the partition of this home, where the answers must come back
+     * @param batch         the batch to send (the open one)
+     */
+    public List<ProbeBatch> flush(int homePartition, long batch) {
+        return send(homePartition, waiting.unsent(batch));
+    }
+
+    private List<ProbeBatch> send(int homePartition, List<Waiting> unsent) {
         Map<Long, Map<Integer, List<Probe>>> byBatch = new TreeMap<>();
-        for (Waiting w : waiting.unsent()) {
+        for (Waiting w : unsent) {
             Map<Integer, List<Probe>> byPartition = byBatch.computeIfAbsent(w.batch(), b -> new TreeMap<>());
             group(w.indexKeys()).forEach((partition, keys) -> byPartition.computeIfAbsent(partition, p -> new ArrayList<>())
                     .add(new Probe(w.id(), keys, w.sketch(), w.article().publishedAt(), w.eventTime())));

@@ -40,4 +40,20 @@ public interface WaitingArticles {
         }
         return out;
     }
+
+    /**
+     * Like {@link #unsent()}, within one batch. A store that keeps its articles by batch reads that batch only, not
+     * every waiting article.
+     *
+     * @return the waiting articles of batch {@code batch} whose probes have not gone out yet, in the order they arrived
+     */
+    default List<Waiting> unsent(long batch) {
+        List<Waiting> out = new ArrayList<>();
+        for (Waiting w : unsent()) {
+            if (w.batch() == batch) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
 }

@@ -277,6 +277,25 @@ class DedupCoordinatorTest {
     }
 
     @Test
+    void shouldSendOnlyTheNamedBatchWhenFlushingOneBatch() {
+        InMemoryWaitingArticles waiting = new InMemoryWaitingArticles();
+        DedupCoordinator home = DedupCoordinator.atHome(DedupParameters.DEFAULTS, ROUTING, new InMemoryByteStore(), waiting);
+        home.arrive(ORIGINAL, "https://daily.example/ferry", STORY, T0, T0, 0L, 5L, (byte[]) null);
+        home.arrive("other", "https://daily.example/swifts", OTHER_STORY, T0, T0, 0L, 6L, (byte[]) null);
+
+        List<ProbeBatch> open = home.flush(0, 6L);
+        assertTrue(!open.isEmpty() && open.stream().allMatch(b -> b.batch() == 6L), "the named batch only: " + open);
+        assertEquals(Set.of("other"), open.stream().flatMap(b -> b.probes().stream()).map(Probe::articleId).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(List.of(ORIGINAL), waiting.unsent().stream().map(Waiting::id).toList(), "the other batch stays unsent");
+        assertEquals(List.of(), home.flush(0, 6L), "a flushed batch is not sent again");
+
+        List<ProbeBatch> rest = home.flush(0);
+        assertTrue(!rest.isEmpty() && rest.stream().allMatch(b -> b.batch() == 5L && b.probes().size() == 1
+                && b.probes().get(0).articleId().equals(ORIGINAL)), "the full flush sends what was left: " + rest);
+        assertEquals(List.of(), waiting.unsent());
+    }
+
+    @Test
     void shouldGiveTheSameOutcomeWhenEveryBatchIsDeliveredTwice() {
         Cluster c = new Cluster();
         c.arrive(ORIGINAL, "https://daily.example/ferry", STORY, T0);

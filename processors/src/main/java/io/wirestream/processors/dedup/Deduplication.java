@@ -13,6 +13,7 @@ import io.wirestream.processors.StageContext;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -96,8 +97,11 @@ public final class Deduplication implements PipelineStage {
                 Serdes.Bytes(), Serdes.ByteArray()));
         // a batch's record is written by every arrival, flush and answer within a few commit intervals: the cache
         // folds those writes into one changelog record per commit
+        // its values are the bytes of the stage's Avro serde for DedupWaitingBatch, called by StoreWaitingArticles
+        // (WaitingBatchCodec): the records and changelog are those of the store with that serde
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WAITING_STORE),
-                Serdes.Long(), ctx.serdes().forValues(DedupWaitingBatch.class)).withCachingEnabled());
+                Serdes.Long(), Serdes.ByteArray()).withCachingEnabled());
+        Serde<DedupWaitingBatch> waitingSerde = ctx.serdes().forValues(DedupWaitingBatch.class);
         // the articles themselves, one record per batch, appended to as they arrive and deleted with the batch
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PARKED_STORE),
                 Serdes.Long(), Serdes.ByteArray()).withCachingEnabled());
@@ -111,7 +115,7 @@ public final class Deduplication implements PipelineStage {
         long answerTimeoutMs = ctx.config().dedupAnswerTimeoutMs();
 
         KStream<String, Arrived> arrived = in
-                .process(() -> new ScatterProcessor(parameters, windowMs, partitions, flushIntervalMs, answerTimeoutMs, releases),
+                .process(() -> new ScatterProcessor(parameters, windowMs, partitions, flushIntervalMs, answerTimeoutMs, releases, waitingSerde),
                         Named.as(step("scatter")), SIGNATURES_STORE, WAITING_STORE, PARKED_STORE, WAITING_IDS_STORE);
         KStream<String, DedupOutcome> fromScatter = arrived
                 .filter((id, a) -> a.outcome() != null, Named.as(step("scattered-outcomes")))
@@ -128,7 +132,7 @@ public final class Deduplication implements PipelineStage {
                         .withValueSerde(ctx.serdes().forValues(DedupHomeBatch.class)).withStreamPartitioner(ProbeRouting.toPartition()));
 
         KStream<String, HomeOutput> received = toHomes
-                .process(() -> new ReceiveProcessor(parameters, partitions, releases), Named.as(step("receive")),
+                .process(() -> new ReceiveProcessor(parameters, partitions, releases, waitingSerde), Named.as(step("receive")),
                         SIGNATURES_STORE, WAITING_STORE, PARKED_STORE, WAITING_IDS_STORE);
         KStream<String, DedupOutcome> fromReceive = received
                 .filter((id, r) -> r.outcome() != null, Named.as(step("received-outcomes")))
@@ -139,7 +143,7 @@ public final class Deduplication implements PipelineStage {
                 .repartition(Repartitioned.<String, DedupHomeBatch>as(CHECKED_TOPIC).withKeySerde(Serdes.String())
                         .withValueSerde(ctx.serdes().forValues(DedupHomeBatch.class)).withStreamPartitioner(ProbeRouting.toPartition()))
                 // a batch of answers holds no checks, so this step forwards outcomes only
-                .process(() -> new ReceiveProcessor(parameters, partitions, releases), Named.as(step("gather")),
+                .process(() -> new ReceiveProcessor(parameters, partitions, releases, waitingSerde), Named.as(step("gather")),
                         SIGNATURES_STORE, WAITING_STORE, PARKED_STORE, WAITING_IDS_STORE);
         KStream<String, DedupOutcome> fromGather = gathered
                 .filter((id, r) -> r.outcome() != null, Named.as(step("gathered-outcomes")))
@@ -161,9 +165,9 @@ public final class Deduplication implements PipelineStage {
 
     /** Expiry runs on stream time, 168 times per window (hourly for 7 days), at least once a minute of stream time apart. */
     /** The waiting articles of the task, over its waiting, parked and id stores. */
-    static StoreWaitingArticles waitingArticles(ProcessorContext<?, ?> context) {
-        return new StoreWaitingArticles(context.getStateStore(WAITING_STORE), context.getStateStore(PARKED_STORE),
-                context.getStateStore(WAITING_IDS_STORE));
+    static StoreWaitingArticles waitingArticles(ProcessorContext<?, ?> context, Serde<DedupWaitingBatch> waitingSerde) {
+        return new StoreWaitingArticles(context.getStateStore(WAITING_STORE), new WaitingBatchCodec(waitingSerde, context.applicationId()),
+                context.getStateStore(PARKED_STORE), context.getStateStore(WAITING_IDS_STORE));
     }
 
     /** The coordinator of the articles' home partition over the task's stores, which scatter and receive share. */

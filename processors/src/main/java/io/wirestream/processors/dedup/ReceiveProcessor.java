@@ -1,12 +1,14 @@
 package io.wirestream.processors.dedup;
 
 import io.wirestream.avro.dedup.DedupHomeBatch;
+import io.wirestream.avro.dedup.DedupWaitingBatch;
 import io.wirestream.dedup.DedupParameters;
 import io.wirestream.dedup.coordinator.DedupCoordinator;
 import io.wirestream.dedup.coordinator.Decision;
 import io.wirestream.dedup.coordinator.HomeBatch;
 import io.wirestream.dedup.coordinator.Received;
 import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -23,21 +25,24 @@ final class ReceiveProcessor implements Processor<String, DedupHomeBatch, String
     private final DedupParameters parameters;
     private final int partitions;
     private final Supplier<Releases> releasesSupplier;
+    private final Serde<DedupWaitingBatch> waitingSerde;
     private ProcessorContext<String, HomeOutput> context;
     private DedupCoordinator coordinator;
     private Releases releases;
 
-    ReceiveProcessor(DedupParameters parameters, int partitions, Supplier<Releases> releases) {
+    /** @param waitingSerde the serde of the records of {@code dedup-waiting} ({@link WaitingBatchCodec}) */
+    ReceiveProcessor(DedupParameters parameters, int partitions, Supplier<Releases> releases, Serde<DedupWaitingBatch> waitingSerde) {
         this.parameters = parameters;
         this.partitions = partitions;
         this.releasesSupplier = releases;
+        this.waitingSerde = waitingSerde;
     }
 
     @Override
     public void init(ProcessorContext<String, HomeOutput> context) {
         this.context = context;
         this.releases = releasesSupplier.get();
-        this.coordinator = Deduplication.homeCoordinator(context, parameters, partitions, Deduplication.waitingArticles(context));
+        this.coordinator = Deduplication.homeCoordinator(context, parameters, partitions, Deduplication.waitingArticles(context, waitingSerde));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.wirestream.processors.dedup;
 import io.wirestream.avro.DedupStatus;
 import io.wirestream.avro.DedupVerdict;
 import io.wirestream.avro.EnrichedArticle;
+import io.wirestream.avro.dedup.DedupWaitingBatch;
 import io.wirestream.dedup.DedupParameters;
 import io.wirestream.dedup.coordinator.Arrival;
 import io.wirestream.dedup.coordinator.DedupCoordinator;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -37,6 +39,10 @@ import org.slf4j.LoggerFactory;
  * the same transaction as the input offsets it came from. Whatever was committed unsent is sent by the first flush
  * after a restart; what was sent is marked sent in the same transaction as the probe records themselves.
  *
+ * <p>Only that first flush goes through every waiting batch ({@link DedupCoordinator#flush(int)}). After it, an
+ * article can be unsent only in the open batch (every arrival joins it, and each flush sends it), so later flushes
+ * read the open batch alone ({@link DedupCoordinator#flush(int, long)}), however many batches wait for answers.
+ *
  * <p>Also here: the wall-clock punctuation that passes on, NOT_CHECKED with the reason, every article whose
  * answers did not all come within {@code dedup.answer.timeout.ms} ({@link DedupCoordinator#overdue}), and the
  * stream-time expiry of signatures.
@@ -54,12 +60,15 @@ final class ScatterProcessor implements Processor<String, EnrichedArticle, Strin
     private final long flushIntervalMs;
     private final long answerTimeoutMs;
     private final Supplier<Releases> releasesSupplier;
+    private final Serde<DedupWaitingBatch> waitingSerde;
     private ProcessorContext<String, Arrived> context;
     private DedupCoordinator coordinator;
     private Releases releases;
     private int home;
     private Long openBatch;
     private int openCount;
+    /** Whether a flush went through every waiting batch since init: then only the open batch can hold unsent articles. */
+    private boolean sentAll;
     /** The scheduled flush punctuation, or null when nothing is open: see the class comment. */
     private Cancellable flushing;
 
@@ -67,15 +76,17 @@ final class ScatterProcessor implements Processor<String, EnrichedArticle, Strin
      * @param partitions      the partition count of the stage's repartition topics (that of {@code news.raw})
      * @param flushIntervalMs wall-clock time between two sends of the open batch (the commit interval)
      * @param answerTimeoutMs wall-clock time after which an article still waiting is passed on unchecked
+     * @param waitingSerde    the serde of the records of {@code dedup-waiting} ({@link WaitingBatchCodec})
      */
     ScatterProcessor(DedupParameters parameters, long windowMs, int partitions, long flushIntervalMs, long answerTimeoutMs,
-                     Supplier<Releases> releases) {
+                     Supplier<Releases> releases, Serde<DedupWaitingBatch> waitingSerde) {
         this.parameters = parameters;
         this.windowMs = windowMs;
         this.partitions = partitions;
         this.flushIntervalMs = flushIntervalMs;
         this.answerTimeoutMs = answerTimeoutMs;
         this.releasesSupplier = releases;
+        this.waitingSerde = waitingSerde;
     }
 
     @Override
@@ -86,9 +97,10 @@ final class ScatterProcessor implements Processor<String, EnrichedArticle, Strin
         // the last commit, so whatever batch was open in memory is not (the articles not sent are in the stores)
         this.openBatch = null;
         this.openCount = 0;
+        this.sentAll = false;
         this.flushing = null;
         this.releases = releasesSupplier.get();
-        StoreWaitingArticles waiting = Deduplication.waitingArticles(context);
+        StoreWaitingArticles waiting = Deduplication.waitingArticles(context, waitingSerde);
         // processors start after their task's stores are restored: the id lookup, which keeps no changelog, is rebuilt
         // from the restored batches before any processor of the task handles a record
         int parked = waiting.rebuildIds();
@@ -140,11 +152,19 @@ final class ScatterProcessor implements Processor<String, EnrichedArticle, Strin
     }
 
     /**
-     * Sends every article not sent yet, one record per index partition, and starts a new batch; the flush
+     * Sends every article not sent yet (the first time after init by a scan of every waiting batch, then the open
+     * batch's), one record per index partition, and starts a new batch; the flush
      * punctuation stops until the next batch opens.
      */
     private void flush() {
-        for (ProbeBatch batch : coordinator.flush(home)) {
+        List<ProbeBatch> batches;
+        if (!sentAll) {
+            batches = coordinator.flush(home);
+            sentAll = true;
+        } else {
+            batches = openBatch == null ? List.of() : coordinator.flush(home, openBatch);
+        }
+        for (ProbeBatch batch : batches) {
             context.forward(new Record<>(String.valueOf(batch.partition()), new Arrived(DedupMessages.toAvro(batch), null),
                     DedupMessages.timestamp(batch)));
         }

@@ -5,7 +5,10 @@ import io.wirestream.avro.dedup.DedupWaitingBatch;
 import io.wirestream.dedup.coordinator.Waiting;
 import io.wirestream.dedup.coordinator.WaitingArticles;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -14,7 +17,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The coordinator's waiting articles on three stores, all keyed by batch where durable:
  * <ul>
  *   <li>{@code dedup-waiting} (RocksDB with a changelog and a cache): one record per batch with the waiting state of
- *       each of its articles still waiting; rewritten by every answer, so it holds no article text;</li>
+ *       each of its articles still waiting; rewritten by every answer, so it holds no article text. It keeps the bytes
+ *       of a {@link DedupWaitingBatch} ({@link WaitingBatchCodec});</li>
  *   <li>{@code dedup-parked} (likewise): one record per batch with the parked articles' payloads, appended to as
  *       articles arrive, read when one is decided, deleted with the batch's last waiting article;</li>
  *   <li>{@code dedup-waiting-ids} (in memory, no changelog): from article id to batch, rebuilt from the batches by
@@ -22,18 +26,70 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * </ul>
  * The caches fold the many writes a batch gets within a commit interval into one changelog record per store.
  * {@link #get} returns waiting articles without their payload; {@link #payload} reads it.
+ *
+ * <p>Decoded batches: a batch's record is read for every answer to one of its articles and written back. This
+ * keeps, for the batches it read or wrote last, the bytes and the record they decode to, and decodes again only when
+ * the store's bytes differ from those. Whatever wrote the store (the other processors of the task, each with an
+ * instance of its own, or a restore to the last commit after an aborted transaction), what it serves is what the
+ * store holds now: the bytes are compared on every read.
  */
 final class StoreWaitingArticles implements WaitingArticles {
 
-    private final KeyValueStore<Long, DedupWaitingBatch> batches;
+    /** Batches whose decoded record is kept: answers come batch by batch, so a few cover the batches being answered. */
+    static final int DECODED_BATCHES = 64;
+
+    private final KeyValueStore<Long, byte[]> batches;
+    private final WaitingBatchCodec codec;
     private final KeyValueStore<Long, byte[]> parked;
     private final KeyValueStore<String, Long> ids;
+    private final Map<Long, Decoded> decoded = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Decoded> eldest) {
+            return size() > DECODED_BATCHES;
+        }
+    };
 
-    StoreWaitingArticles(KeyValueStore<Long, DedupWaitingBatch> batches, KeyValueStore<Long, byte[]> parked,
+    /** A batch's record as bytes, and the record they decode to (never changed: the record is shared by reads). */
+    private record Decoded(byte[] bytes, DedupWaitingBatch record) {
+    }
+
+    StoreWaitingArticles(KeyValueStore<Long, byte[]> batches, WaitingBatchCodec codec, KeyValueStore<Long, byte[]> parked,
                          KeyValueStore<String, Long> ids) {
         this.batches = batches;
+        this.codec = codec;
         this.parked = parked;
         this.ids = ids;
+    }
+
+    /** @return the batch's record as the store holds it now, or null; not to be changed */
+    private DedupWaitingBatch read(long batch) {
+        return decode(batch, batches.get(batch));
+    }
+
+    private DedupWaitingBatch decode(long batch, byte[] bytes) {
+        if (bytes == null) {
+            decoded.remove(batch);
+            return null;
+        }
+        Decoded known = decoded.get(batch);
+        if (known != null && Arrays.equals(known.bytes(), bytes)) {
+            return known.record();
+        }
+        DedupWaitingBatch record = codec.decode(bytes);
+        decoded.put(batch, new Decoded(bytes, record));
+        return record;
+    }
+
+    /** Writes the batch's record; the record is kept as decoded, so it must not be changed after. */
+    private void write(long batch, DedupWaitingBatch record) {
+        byte[] bytes = codec.encode(record);
+        batches.put(batch, bytes);
+        decoded.put(batch, new Decoded(bytes, record));
+    }
+
+    private void delete(long batch) {
+        batches.delete(batch);
+        decoded.remove(batch);
     }
 
     /** Clears the id lookup and fills it from the batches. @return the number of waiting articles */
@@ -44,10 +100,10 @@ final class StoreWaitingArticles implements WaitingArticles {
         }
         stale.forEach(ids::delete);
         int n = 0;
-        try (KeyValueIterator<Long, DedupWaitingBatch> it = batches.all()) {
+        try (KeyValueIterator<Long, byte[]> it = batches.all()) {
             while (it.hasNext()) {
-                KeyValue<Long, DedupWaitingBatch> kv = it.next();
-                for (DedupWaiting w : kv.value.getArticles()) {
+                KeyValue<Long, byte[]> kv = it.next();
+                for (DedupWaiting w : decode(kv.key, kv.value).getArticles()) {
                     ids.put(w.getArticleId(), kv.key);
                     n++;
                 }
@@ -59,7 +115,7 @@ final class StoreWaitingArticles implements WaitingArticles {
     @Override
     public Waiting get(String articleId) {
         Long batch = ids.get(articleId);
-        DedupWaitingBatch record = batch == null ? null : batches.get(batch);
+        DedupWaitingBatch record = batch == null ? null : read(batch);
         if (record == null) {
             return null;
         }
@@ -73,7 +129,7 @@ final class StoreWaitingArticles implements WaitingArticles {
 
     @Override
     public void put(Waiting waiting) {
-        DedupWaitingBatch record = batches.get(waiting.batch());
+        DedupWaitingBatch record = read(waiting.batch());
         List<DedupWaiting> articles = record == null ? new ArrayList<>() : new ArrayList<>(record.getArticles());
         DedupWaiting updated = DedupMessages.toAvro(waiting);
         boolean replaced = false;
@@ -86,7 +142,7 @@ final class StoreWaitingArticles implements WaitingArticles {
         if (!replaced) {
             articles.add(updated);
         }
-        batches.put(waiting.batch(), DedupWaitingBatch.newBuilder().setBatch(waiting.batch()).setArticles(articles).build());
+        write(waiting.batch(), DedupWaitingBatch.newBuilder().setBatch(waiting.batch()).setArticles(articles).build());
         ids.put(waiting.id(), waiting.batch());
         if (waiting.payload() != null && !replaced) {
             parked.put(waiting.batch(), ParkedArticles.append(parked.get(waiting.batch()), waiting.id(), waiting.payload()));
@@ -108,26 +164,26 @@ final class StoreWaitingArticles implements WaitingArticles {
             }
         }
         ids.delete(articleId);
-        DedupWaitingBatch record = batches.get(batch);
+        DedupWaitingBatch record = read(batch);
         if (record == null) {
             return;
         }
         List<DedupWaiting> articles = new ArrayList<>(record.getArticles());
         articles.removeIf(w -> w.getArticleId().equals(articleId));
         if (articles.isEmpty()) {
-            batches.delete(batch);
+            delete(batch);
             parked.delete(batch);
         } else {
-            batches.put(batch, DedupWaitingBatch.newBuilder(record).setArticles(articles).build());
+            write(batch, DedupWaitingBatch.newBuilder(record).setArticles(articles).build());
         }
     }
 
     /** The batch holding the article, by a scan (for an id the lookup does not know). */
     private Long find(String articleId) {
-        try (KeyValueIterator<Long, DedupWaitingBatch> it = batches.all()) {
+        try (KeyValueIterator<Long, byte[]> it = batches.all()) {
             while (it.hasNext()) {
-                KeyValue<Long, DedupWaitingBatch> kv = it.next();
-                if (kv.value.getArticles().stream().anyMatch(w -> w.getArticleId().equals(articleId))) {
+                KeyValue<Long, byte[]> kv = it.next();
+                if (decode(kv.key, kv.value).getArticles().stream().anyMatch(w -> w.getArticleId().equals(articleId))) {
                     return kv.key;
                 }
             }
@@ -145,12 +201,27 @@ final class StoreWaitingArticles implements WaitingArticles {
         return collect(true);
     }
 
+    /** Reads the batch's record only. */
+    @Override
+    public List<Waiting> unsent(long batch) {
+        DedupWaitingBatch record = read(batch);
+        List<Waiting> out = new ArrayList<>();
+        if (record != null) {
+            for (DedupWaiting w : record.getArticles()) {
+                if (!w.getSent()) {
+                    out.add(DedupMessages.fromAvro(w, batch));
+                }
+            }
+        }
+        return out;
+    }
+
     private List<Waiting> collect(boolean unsentOnly) {
         List<Waiting> out = new ArrayList<>();
-        try (KeyValueIterator<Long, DedupWaitingBatch> it = batches.all()) {
+        try (KeyValueIterator<Long, byte[]> it = batches.all()) {
             while (it.hasNext()) {
-                KeyValue<Long, DedupWaitingBatch> kv = it.next();
-                for (DedupWaiting w : kv.value.getArticles()) {
+                KeyValue<Long, byte[]> kv = it.next();
+                for (DedupWaiting w : decode(kv.key, kv.value).getArticles()) {
                     if (!unsentOnly || !w.getSent()) {
                         out.add(DedupMessages.fromAvro(w, kv.key));
                     }

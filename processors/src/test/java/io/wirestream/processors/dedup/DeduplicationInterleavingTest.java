@@ -15,6 +15,7 @@ import io.wirestream.avro.dedup.DedupProbeBatch;
 import io.wirestream.avro.dedup.DedupWaitingBatch;
 import io.wirestream.core.SerdeFactory;
 import io.wirestream.dedup.DedupParameters;
+import io.wirestream.dedup.coordinator.Waiting;
 import io.wirestream.processors.ProcessorConfig;
 import io.wirestream.processors.clean.Cleaning;
 import io.wirestream.processors.clean.TextCleaner;
@@ -157,6 +158,56 @@ class DeduplicationInterleavingTest {
     }
 
     @Test
+    void shouldReadOnlyTheOpenBatchWhenFlushingAfterTheFirstFlush() {
+        // the first batch is sent and waits for its answers, as many batches do on a busy task
+        home.scatter(List.of(home.clean(ORIGINAL, "https://daily.example/story")));
+        assertEquals(1, home.waiting.approximateNumEntries());
+        home.waitingReads.clear();
+
+        List<Record<String, DedupProbeBatch>> sent = home.scatter(List.of(home.clean("other", "https://daily.example/other", OTHER_STORY)));
+        assertTrue(!sent.isEmpty() && sent.stream().allMatch(r -> r.value().getBatch() == 1L
+                && r.value().getProbes().stream().allMatch(p -> p.getArticleId().equals("other"))), "the open batch is sent: " + sent);
+        assertEquals(0, home.waitingReads.scans, "the flush goes through no other waiting batch");
+        assertEquals(java.util.Set.of(1L), java.util.Set.copyOf(home.waitingReads.keys), "only the open batch's record is read");
+    }
+
+    @Test
+    void shouldDecodeABatchRecordOnceForAllTheAnswersOneProcessorCounts() {
+        List<Record<String, DedupProbeBatch>> sent = home.scatter(List.of(home.clean(ORIGINAL, "https://daily.example/story"),
+                home.clean("other", "https://daily.example/other", OTHER_STORY)));
+        List<Record<String, DedupHomeBatch>> answers = new ArrayList<>();
+        sent.forEach(p -> answers.addAll(home.index(p)));
+        int counted = answers.stream().mapToInt(r -> r.value().getAnswers().size()).sum();
+        assertTrue(counted > 2, "answers from several partitions: " + counted);
+        home.waitingDecodes[0] = 0;
+
+        answers.forEach(home::receive);
+        assertEquals(Map.of(ORIGINAL, DedupStatus.UNIQUE, "other", DedupStatus.UNIQUE), statuses(), "both decided");
+        assertEquals(1, home.waitingDecodes[0], "the batch written by scatter is decoded once, then served as this processor wrote it");
+    }
+
+    @Test
+    void shouldServeWhatTheStoreHoldsAfterAnotherProcessorOrARestoreWroteIt() {
+        home.scatter(List.of(home.clean(ORIGINAL, "https://daily.example/story"), home.clean("other", "https://daily.example/other", OTHER_STORY)));
+        StoreWaitingArticles scatterView = Deduplication.waitingArticles(home.scatterContext, home.serdes.forValues(DedupWaitingBatch.class));
+        StoreWaitingArticles receiveView = Deduplication.waitingArticles(home.receiveContext, home.serdes.forValues(DedupWaitingBatch.class));
+        Waiting sent = scatterView.get(ORIGINAL);
+        byte[] committed = home.waiting.get(0L);
+
+        receiveView.put(new Waiting(sent.article(), sent.batch(), sent.eventTime(), sent.indexKeys(), sent.sketch(), sent.sent(),
+                sent.partitionsExpected(), sent.partitionsAnswered(), sent.keysExpected(), sent.keysAnswered() + 1, sent.checksExpected(),
+                sent.checksAnswered(), sent.startedAt(), sent.findings(), null));
+        assertEquals(1, scatterView.get(ORIGINAL).keysAnswered(), "a write by another processor's view is seen");
+        receiveView.remove("other");
+        assertEquals(null, scatterView.get("other"), "so is a removal");
+
+        home.waiting.put(0L, committed); // the store back at the last commit, as after an aborted transaction
+        assertEquals(0, receiveView.get(ORIGINAL).keysAnswered(), "the view that wrote last serves the restored record");
+        assertEquals(List.of(ORIGINAL, "other"), receiveView.all().stream().map(Waiting::id).toList(),
+                "and the restored article (its id lookup is rebuilt when the task starts again)");
+    }
+
+    @Test
     void shouldSendAfterARestartWhatWasParkedButNotSentBeforeIt() {
         EnrichedArticle article = home.clean(ORIGINAL, "https://daily.example/story");
         home.scatterContext.setRecordMetadata("news.raw", 0, 41L);
@@ -217,6 +268,17 @@ class DeduplicationInterleavingTest {
         return c -> c.value().getChecks().get(0).getProbeId().equals(id);
     }
 
+    /** The reads of a store: scans of it, and keys read one at a time. */
+    private static final class Reads {
+        int scans;
+        final List<Object> keys = new ArrayList<>();
+
+        void clear() {
+            scans = 0;
+            keys.clear();
+        }
+    }
+
     /**
      * What the index partitions sent back after both articles' probes, one message per record so that the test
      * picks the order: checks (to candidates) and PROBED answers.
@@ -247,7 +309,10 @@ class DeduplicationInterleavingTest {
         final KeyValueStore<Bytes, byte[]> signatures;
         final KeyValueStore<Bytes, byte[]> keys;
         final KeyValueStore<Bytes, byte[]> filed;
-        final KeyValueStore<Long, DedupWaitingBatch> waiting;
+        final KeyValueStore<Long, byte[]> waiting;
+        final Reads waitingReads;
+        /** Decodings of waiting batch records by the processors. */
+        final int[] waitingDecodes = new int[1];
         final KeyValueStore<Long, byte[]> parked;
         final KeyValueStore<String, Long> ids;
         final List<Record<String, DedupHomeBatch>> verified = new ArrayList<>();
@@ -273,8 +338,9 @@ class DeduplicationInterleavingTest {
             signatures = before != null ? before.signatures : store(Deduplication.SIGNATURES_STORE, Serdes.Bytes(), Serdes.ByteArray());
             keys = store(Deduplication.INDEX_STORE, Serdes.Bytes(), Serdes.ByteArray()); // no changelog: empty after a restart
             filed = before != null ? before.filed : store(Deduplication.INDEX_FILED_STORE, Serdes.Bytes(), Serdes.ByteArray());
-            waiting = before != null ? before.waiting : store(Deduplication.WAITING_STORE, Serdes.Long(),
-                    pinned(serdes.forValues(DedupWaitingBatch.class), Deduplication.WAITING_STORE));
+            waitingReads = before != null ? before.waitingReads : new Reads();
+            waiting = before != null ? before.waiting : counted(store(Deduplication.WAITING_STORE, Serdes.Long(), Serdes.ByteArray()),
+                    waitingReads);
             parked = before != null ? before.parked : store(Deduplication.PARKED_STORE, Serdes.Long(), Serdes.ByteArray());
             ids = store(Deduplication.WAITING_IDS_STORE, Serdes.String(), Serdes.Long()); // in memory: empty after a restart
             for (MockProcessorContext<?, ?> c : List.of(scatterContext, receiveContext, gatherContext)) {
@@ -287,10 +353,16 @@ class DeduplicationInterleavingTest {
             indexContext.addStateStore(filed);
             java.util.function.Supplier<Releases> releases = () -> new Releases("news.enriched",
                     serdes.forValues(EnrichedArticle.class).serializer(), serdes.forValues(EnrichedArticle.class).deserializer());
-            scatter = new ScatterProcessor(DedupParameters.DEFAULTS, WINDOW_MS, PARTITIONS, FLUSH_MS, 600_000L, releases);
+            org.apache.kafka.common.serialization.Serde<DedupWaitingBatch> avro = serdes.forValues(DedupWaitingBatch.class);
+            org.apache.kafka.common.serialization.Serde<DedupWaitingBatch> waitingSerde = Serdes.serdeFrom(avro.serializer(),
+                    (topic, bytes) -> {
+                        waitingDecodes[0]++;
+                        return avro.deserializer().deserialize(topic, bytes);
+                    });
+            scatter = new ScatterProcessor(DedupParameters.DEFAULTS, WINDOW_MS, PARTITIONS, FLUSH_MS, 600_000L, releases, waitingSerde);
             index = new IndexProcessor(DedupParameters.DEFAULTS, WINDOW_MS, PARTITIONS);
-            receiver = new ReceiveProcessor(DedupParameters.DEFAULTS, PARTITIONS, releases);
-            gatherer = new ReceiveProcessor(DedupParameters.DEFAULTS, PARTITIONS, releases);
+            receiver = new ReceiveProcessor(DedupParameters.DEFAULTS, PARTITIONS, releases, waitingSerde);
+            gatherer = new ReceiveProcessor(DedupParameters.DEFAULTS, PARTITIONS, releases, waitingSerde);
             scatter.init(scatterContext);
             index.init(indexContext);
             receiver.init(receiveContext);
@@ -302,15 +374,22 @@ class DeduplicationInterleavingTest {
             return new Processors(serdes, this);
         }
 
-        /**
-         * The mock context names every store's changelog alike; the registry would see two record types
-         * under one subject. Each store gets its own subject, as in the application.
-         */
-        private static <V> org.apache.kafka.common.serialization.Serde<V> pinned(org.apache.kafka.common.serialization.Serde<V> serde,
-                                                                                String store) {
-            String topic = "dedup-interleaving-" + store + "-changelog";
-            return Serdes.serdeFrom((t, v) -> serde.serializer().serialize(topic, v),
-                    (t, bytes) -> serde.deserializer().deserialize(topic, bytes));
+        /** The store, counting its scans and the keys read from it by {@code get}. */
+        @SuppressWarnings("unchecked")
+        private static <K, V> KeyValueStore<K, V> counted(KeyValueStore<K, V> store, Reads reads) {
+            return (KeyValueStore<K, V>) java.lang.reflect.Proxy.newProxyInstance(KeyValueStore.class.getClassLoader(),
+                    new Class<?>[] {KeyValueStore.class}, (proxy, method, args) -> {
+                        switch (method.getName()) {
+                            case "all", "range", "reverseAll", "reverseRange", "prefixScan" -> reads.scans++;
+                            case "get" -> reads.keys.add(args[0]);
+                            default -> { }
+                        }
+                        try {
+                            return method.invoke(store, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
         }
 
         private <K, V> KeyValueStore<K, V> store(String name, org.apache.kafka.common.serialization.Serde<K> keySerde,

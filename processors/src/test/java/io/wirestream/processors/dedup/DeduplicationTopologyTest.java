@@ -206,12 +206,13 @@ class DeduplicationTopologyTest {
                 .setProcessing(io.wirestream.avro.ProcessingInfo.newBuilder(template.getProcessing()).setStages(List.of("clean")).build())
                 .setDedup(io.wirestream.avro.DedupVerdict.newBuilder(template.getDedup()).setStatus(DedupStatus.NOT_CHECKED).build()).build();
         byte[] bytes = topics.enriched().valueSerde().serializer().serialize(topics.enriched().name(), parked);
-        org.apache.kafka.streams.state.KeyValueStore<Long, DedupWaitingBatch> waiting = driver.getKeyValueStore(Deduplication.WAITING_STORE);
+        org.apache.kafka.streams.state.KeyValueStore<Long, byte[]> waiting = driver.getKeyValueStore(Deduplication.WAITING_STORE);
         long batch = 1_000_000L + id.hashCode();
-        waiting.put(batch, DedupWaitingBatch.newBuilder().setBatch(batch).setArticles(List.of(DedupWaiting.newBuilder().setArticleId(id)
+        WaitingBatchCodec codec = new WaitingBatchCodec(serdes.forValues(DedupWaitingBatch.class), config.applicationId());
+        waiting.put(batch, codec.encode(DedupWaitingBatch.newBuilder().setBatch(batch).setArticles(List.of(DedupWaiting.newBuilder().setArticleId(id)
                 .setPublishedAt(PUBLISHED.toEpochMilli()).setEventTime(PUBLISHED.toEpochMilli()).setSent(true)
                 .setPartitionsExpected(List.of(0, 1, 2)).setPartitionsAnswered(List.of(0)).setKeysExpected(3).setKeysAnswered(1)
-                .setStartedAt(startedAt).build())).build());
+                .setStartedAt(startedAt).build())).build()));
         driver.<Long, byte[]>getKeyValueStore(Deduplication.PARKED_STORE).put(batch, ParkedArticles.append(null, id, bytes));
         driver.<String, Long>getKeyValueStore(Deduplication.WAITING_IDS_STORE).put(id, batch);
     }
@@ -230,7 +231,7 @@ class DeduplicationTopologyTest {
         assertEquals("no deduplication verdict within dedup.answer.timeout.ms=600000 ms: 1 of 3 index keys and 0 of 0 checks answered "
                 + "(a deduplication message was dead-lettered or lost); passed on unchecked", out.get(0).value.getDedup().getReason());
         assertEquals(List.of("clean", "dedup"), out.get(0).value.getProcessing().getStages());
-        try (var left = driver.<Long, DedupWaitingBatch>getKeyValueStore(Deduplication.WAITING_STORE).all();
+        try (var left = driver.<Long, byte[]>getKeyValueStore(Deduplication.WAITING_STORE).all();
              var parked = driver.<Long, byte[]>getKeyValueStore(Deduplication.PARKED_STORE).all()) {
             assertTrue(!left.hasNext() && !parked.hasNext(), "nothing left waiting or parked");
         }
