@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Cost per article of the story stage's own work besides linking: reading the evidence of an article
  * ({@code extract}: the title and a lead of about 400 characters) and writing the joined story's store value
- * ({@code encode}, a story of 20 articles in three languages, as the stage does once per article).
+ * ({@code encode}, a story of 20 articles in three languages, as the stage does once per article; {@code decode} is
+ * the round trip, encode then decode, as a restore reads what was written).
  *
  * <p>The articles are {@link #ARTICLES} made-up reports in six languages, each with its linked mentions; one
  * invocation handles all of them, so the figure is microseconds per article.
