@@ -22,9 +22,12 @@ public final class EvidenceExtractor {
     /** The title stand-in when an article has no title: the start of the body. */
     static final int TITLE_FALLBACK_CHARS = 160;
 
-    private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}]*");
     private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\d.,])(\\d{1,3}(?:[ \u00a0\u202f]\\d{3})+|\\d+)(?:[.,](\\d+))?(?![\\p{L}\\d])");
     private static final Map<String, Integer> MONTHS = months();
+    /** What ends a sentence or clause before a word that then starts one (see {@link #endsSentence}). */
+    private static final String SENTENCE_MARKS = ".!?:;\u00bb\u00ab\"\u201c\u201d\u2014\u2013";
+    /** The line terminators of {@link Pattern}'s {@code .}, which a sentence end may not have before its mark. */
+    private static final String LINE_BREAKS = "\n\r\u0085\u2028\u2029";
     /** Most unlinked names an article contributes. */
     static final int MAX_NAMES = 8;
     private static final String[] CYRILLIC = {"a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s",
@@ -91,9 +94,9 @@ public final class EvidenceExtractor {
         }
         Set<String> linked = new java.util.HashSet<>();
         for (String mention : mentionTexts) {
-            Matcher m = WORD.matcher(mention);
-            while (m.find()) {
-                linked.add(m.group().toLowerCase(Locale.ROOT));
+            for (int start = wordStart(mention, 0), end; start >= 0; start = wordStart(mention, end)) {
+                end = wordEnd(mention, start);
+                linked.add(mention.substring(start, end).toLowerCase(Locale.ROOT));
             }
         }
         List<Word> words = new java.util.ArrayList<>();
@@ -170,31 +173,86 @@ public final class EvidenceExtractor {
     }
 
     private static void collectWords(String text, boolean allInitial, boolean headline, List<Word> out) {
-        Matcher m = WORD.matcher(text);
-        int end = 0;
+        int previousEnd = 0;
         boolean first = true;
-        while (m.find()) {
-            String between = text.substring(end, m.start());
-            boolean initial = allInitial || first || between.strip().matches(".*[.!?:;\u00bb\u00ab\"\u201c\u201d\u2014\u2013]$")
-                    || between.contains("\n");
-            boolean joined = !first && (between.equals(" ") || between.equals("-") || between.equals("\u00a0"));
-            String word = m.group();
-            boolean capitalised = word.length() >= 3 && Character.isUpperCase(word.codePointAt(0));
-            out.add(new Word(word.toLowerCase(Locale.ROOT), capitalised, initial, joined && !initial, headline));
-            end = m.end();
+        for (int start = wordStart(text, 0), end; start >= 0; start = wordStart(text, end)) {
+            end = wordEnd(text, start);
+            boolean initial = allInitial || first || endsSentence(text, previousEnd, start) || hasNewline(text, previousEnd, start);
+            boolean joined = !first && start - previousEnd == 1
+                    && (text.charAt(previousEnd) == ' ' || text.charAt(previousEnd) == '-' || text.charAt(previousEnd) == '\u00a0');
+            boolean capitalised = end - start >= 3 && Character.isUpperCase(text.codePointAt(start));
+            out.add(new Word(text.substring(start, end).toLowerCase(Locale.ROOT), capitalised, initial, joined && !initial, headline));
+            previousEnd = end;
             first = false;
         }
+    }
+
+    /**
+     * Whether the text between two words, {@code text[from, to)}, stripped of white space at both ends, ends with a
+     * sentence or clause mark ({@code . ! ? : ; » « " “ ” — –}) and has no line break before that mark.
+     */
+    static boolean endsSentence(String text, int from, int to) {
+        int start = from;
+        while (start < to && Character.isWhitespace(text.codePointAt(start))) {
+            start += Character.charCount(text.codePointAt(start));
+        }
+        int end = to;
+        while (end > start && Character.isWhitespace(text.codePointBefore(end))) {
+            end -= Character.charCount(text.codePointBefore(end));
+        }
+        if (end == start || SENTENCE_MARKS.indexOf(text.charAt(end - 1)) < 0) {
+            return false;
+        }
+        for (int i = start; i < end - 1; i++) {
+            if (LINE_BREAKS.indexOf(text.charAt(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Index of the first letter ({@link Character#isLetter(int)}) of {@code text} at or after {@code from}, or -1:
+     * where the next word starts.
+     */
+    static int wordStart(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (Character.isLetter(text.codePointAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The end of the word starting at {@code start}: its first letter, then letters and combining marks. */
+    static int wordEnd(String text, int start) {
+        int i = start + Character.charCount(text.codePointAt(start));
+        while (i < text.length()) {
+            int c = text.codePointAt(i);
+            int type = Character.getType(c);
+            if (!Character.isLetter(c) && type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK
+                    && type != Character.COMBINING_SPACING_MARK) {
+                break;
+            }
+            i += Character.charCount(c);
+        }
+        return i;
+    }
+
+    private static boolean hasNewline(String text, int from, int to) {
+        int newline = text.indexOf('\n', from);
+        return newline >= 0 && newline < to;
     }
 
     /** Whether most of a headline's longer words are capitalised (an English headline in title case). */
     private static boolean titleCase(String headline) {
         int words = 0;
         int capitalised = 0;
-        Matcher m = WORD.matcher(headline);
-        while (m.find()) {
-            if (m.group().length() >= 4) {
+        for (int start = wordStart(headline, 0), end; start >= 0; start = wordStart(headline, end)) {
+            end = wordEnd(headline, start);
+            if (end - start >= 4) {
                 words++;
-                capitalised += Character.isUpperCase(m.group().codePointAt(0)) ? 1 : 0;
+                capitalised += Character.isUpperCase(headline.codePointAt(start)) ? 1 : 0;
             }
         }
         return words >= 3 && capitalised * 10 >= words * 6;
@@ -229,7 +287,7 @@ public final class EvidenceExtractor {
         Set<String> out = new LinkedHashSet<>();
         Matcher m = NUMBER.matcher(text);
         while (m.find()) {
-            String whole = m.group(1).replaceAll("[ \u00a0\u202f]", "");
+            String whole = digitsOnly(m.group(1));
             String fraction = m.group(2);
             if (fraction == null && whole.length() < 2) {
                 continue;
@@ -242,10 +300,31 @@ public final class EvidenceExtractor {
                 whole = whole + fraction;
                 fraction = null;
             }
-            String n = whole.replaceFirst("^0+(?=\\d)", "");
+            String n = withoutLeadingZeros(whole);
             out.add(fraction == null ? n : n + "." + fraction);
         }
         return out;
+    }
+
+    /** A number's digits without its group separators (spaces). */
+    private static String digitsOnly(String grouped) {
+        StringBuilder digits = new StringBuilder(grouped.length());
+        for (int i = 0; i < grouped.length(); i++) {
+            char c = grouped.charAt(i);
+            if (c != ' ' && c != '\u00a0' && c != '\u202f') {
+                digits.append(c);
+            }
+        }
+        return digits.toString();
+    }
+
+    /** Digits without leading zeros, keeping the last digit ({@code 007} is {@code 7}, {@code 00} is {@code 0}). */
+    private static String withoutLeadingZeros(String digits) {
+        int i = 0;
+        while (i < digits.length() - 1 && digits.charAt(i) == '0') {
+            i++;
+        }
+        return digits.substring(i);
     }
 
     /**
@@ -253,9 +332,9 @@ public final class EvidenceExtractor {
      * event name the same day ({@code on Thursday}, {@code в четверг}, {@code am Donnerstag}, {@code jeudi}).
      */
     static void weekdays(String text, Set<String> out) {
-        Matcher m = WORD.matcher(text);
-        while (m.find()) {
-            Integer day = WEEKDAY_NUMBERS.get(m.group().toLowerCase(Locale.ROOT));
+        for (int start = wordStart(text, 0), end; start >= 0; start = wordStart(text, end)) {
+            end = wordEnd(text, start);
+            Integer day = WEEKDAY_NUMBERS.get(text.substring(start, end).toLowerCase(Locale.ROOT));
             if (day != null) {
                 out.add("wd" + day);
             }
@@ -274,7 +353,7 @@ public final class EvidenceExtractor {
                 if (month == null || day < 1 || day > 31) {
                     continue;
                 }
-                out.add(String.format(Locale.ROOT, "%02d-%02d", month, day));
+                out.add(twoDigits(month) + "-" + twoDigits(day));
                 for (int i = m.start(); i < m.end(); i++) {
                     rest.setCharAt(i, ' ');
                 }
@@ -283,19 +362,23 @@ public final class EvidenceExtractor {
         return rest.toString();
     }
 
+    private static String twoDigits(int n) {
+        return n < 10 ? "0" + n : Integer.toString(n);
+    }
+
     /** Stems of the content words of a headline, leaving out stop words, short words and the words of names. */
     static Set<String> terms(String headline, List<String> mentionTexts) {
         Set<String> nameWords = new java.util.HashSet<>();
         for (String mention : mentionTexts) {
-            Matcher m = WORD.matcher(mention);
-            while (m.find()) {
-                nameWords.add(stem(m.group()));
+            for (int start = wordStart(mention, 0), end; start >= 0; start = wordStart(mention, end)) {
+                end = wordEnd(mention, start);
+                nameWords.add(stem(mention.substring(start, end)));
             }
         }
         Set<String> out = new LinkedHashSet<>();
-        Matcher m = WORD.matcher(headline);
-        while (m.find()) {
-            String word = m.group().toLowerCase(Locale.ROOT);
+        for (int start = wordStart(headline, 0), end; start >= 0; start = wordStart(headline, end)) {
+            end = wordEnd(headline, start);
+            String word = headline.substring(start, end).toLowerCase(Locale.ROOT);
             if (word.length() < 3 || STOP.contains(word) || MONTHS.containsKey(word)) {
                 continue;
             }

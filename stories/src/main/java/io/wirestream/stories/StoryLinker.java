@@ -44,8 +44,6 @@ import java.util.TreeSet;
  */
 public final class StoryLinker {
     private static final String WEEKDAY_PREFIX = "d:wd";
-    /** A c read as s, in {@link #skeleton}. */
-    private static final java.util.regex.Pattern SOFT_C = java.util.regex.Pattern.compile("c(?=[eiy])");
     /** How many of the top entities of an article count as evidence. */
     static final int ARTICLE_ENTITIES = 12;
     /** Entities less salient than this share of the article's top entity are not evidence. */
@@ -173,28 +171,48 @@ public final class StoryLinker {
         return entityId.startsWith("ws:") ? "e:ws~" + skeleton(entityId.substring(3)) : "e:" + entityId;
     }
 
+    /**
+     * The consonant skeleton of a romanised name, part by part ({@code -} separated): lower case; {@code ph},
+     * {@code kh}, {@code ck} and {@code x} read as {@code f}, {@code h}, {@code k} and {@code ks} (in that order,
+     * each over the result of the one before); then a {@code c} before {@code e}, {@code i} or {@code y} as
+     * {@code s}, any other {@code c} and {@code q} as {@code k}, {@code w} as {@code v}, {@code y} and {@code j}
+     * as {@code i}; of each part the first letter and the consonants ({@code h} counts as a vowel), a letter
+     * repeated after itself (vowels between) kept once. One pass after the multi-letter rewrites: it is called
+     * for every unlinked name of every article and story update.
+     */
     static String skeleton(String name) {
-        String s = SOFT_C.matcher(name.toLowerCase(java.util.Locale.ROOT)
-                .replace("ph", "f").replace("kh", "h").replace("ck", "k").replace("x", "ks")).replaceAll("s")
-                .replace('c', 'k').replace('q', 'k').replace('w', 'v').replace('y', 'i').replace('j', 'i');
-        StringBuilder out = new StringBuilder();
-        for (String part : s.split("-")) {
-            if (part.isEmpty()) {
+        String s = name.toLowerCase(java.util.Locale.ROOT)
+                .replace("ph", "f").replace("kh", "h").replace("ck", "k").replace("x", "ks");
+        StringBuilder out = new StringBuilder(s.length());
+        int partStart = -1;
+        char last = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '-') {
+                partStart = -1;
                 continue;
             }
-            if (out.length() > 0) {
-                out.append('-');
+            c = switch (c) {
+                case 'c' -> i + 1 < s.length() && "eiy".indexOf(s.charAt(i + 1)) >= 0 ? 's' : 'k';
+                case 'q' -> 'k';
+                case 'w' -> 'v';
+                case 'y', 'j' -> 'i';
+                default -> c;
+            };
+            boolean first = partStart < 0;
+            if (first) {
+                partStart = i;
+                last = 0;
+                if (out.length() > 0) {
+                    out.append('-');
+                }
             }
-            char last = 0;
-            for (int i = 0; i < part.length(); i++) {
-                char c = part.charAt(i);
-                boolean vowel = "aeiouh".indexOf(c) >= 0;
-                if ((i == 0 || !vowel) && c != last) {
-                    out.append(c);
-                }
-                if (!vowel || i == 0) {
-                    last = c;
-                }
+            boolean vowel = "aeiouh".indexOf(c) >= 0;
+            if ((first || !vowel) && c != last) {
+                out.append(c);
+            }
+            if (!vowel || first) {
+                last = c;
             }
         }
         return out.toString();

@@ -78,4 +78,32 @@ class EvidenceExtractorTest {
             assertEquals(Set.of("wd4"), days, text);
         }
     }
+
+    @Test
+    void shouldReadTheWholeEvidenceOfReportsInEnglishRussianAndFrench() {
+        ArticleEvidence en = EvidenceExtractor.extract("en1", "en", 0L, "Ferry Operator Cancels Crossings as Gale Hits Skerrow",
+                "Northline Ferries cancelled 14 crossings on Friday, 7 March, as gusts of 95 km/h hit the island. About 2,600 "
+                + "passengers were affected. \"Safety comes first,\" said Orla Quinn, the operator's spokeswoman.",
+                List.of(), List.of("Northline Ferries"));
+        assertEquals(Set.of("14", "95", "2600"), en.numbers());
+        assertEquals(Set.of("03-07", "wd5"), en.dates());
+        assertEquals(Set.of("ferry", "opera", "cance", "cross", "gale", "hits", "skerr"), en.terms());
+        assertEquals(List.of(new ArticleEvidence.Name("orla-quinn", false)), en.names());
+
+        ArticleEvidence ru = EvidenceExtractor.extract("ru1", "ru", 0L, "Метель закрыла трассу у Верхней Ольховки",
+                "Трассу закрыли в субботу, 18 января, после снегопада. В пробке стоят 320 машин. Глава района Семён Гаврилов "
+                + "обещал открыть движение к 6 часам.", List.of(), List.of("Семён Гаврилов"));
+        assertEquals(Set.of("320"), ru.numbers());
+        assertEquals(Set.of("01-18", "wd6"), ru.dates());
+        assertEquals(Set.of("метел", "закры", "трасс", "верхн", "ольхо"), ru.terms());
+        assertEquals(List.of(), ru.names());
+
+        ArticleEvidence fr = EvidenceExtractor.extract("fr1", "fr", 0L, "Les pompiers maîtrisent l'incendie de Valmoret",
+                "L'incendie, parti dimanche 2 août vers 15 heures, a parcouru 1 250 hectares. Le préfet Julien Abadie a salué "
+                + "le travail des 430 pompiers.", List.of(), List.of());
+        assertEquals(Set.of("15", "1250", "430"), fr.numbers());
+        assertEquals(Set.of("08-02", "wd7"), fr.dates());
+        assertEquals(Set.of("pompi", "maîtr", "incen"), fr.terms());
+        assertEquals(List.of(new ArticleEvidence.Name("valmoret", true), new ArticleEvidence.Name("julien-abadie", false)), fr.names());
+    }
 }
