@@ -3,6 +3,7 @@ package io.wirestream.enrichment.entity;
 import io.wirestream.enrichment.kb.KbEntity;
 import io.wirestream.enrichment.kb.KnowledgeBase;
 import io.wirestream.enrichment.text.Morphology;
+import io.wirestream.enrichment.text.Scripts;
 import io.wirestream.enrichment.text.Token;
 
 import java.util.ArrayList;
@@ -219,6 +220,11 @@ final class MentionFinder {
                 // "the Civic Party's Jeremy Tam": a possessive ends a name
                 break;
             }
+            if (scriptChanges(lt.token(j - 1).text(), t.text())) {
+                // «президент Xiaomi Лэй Цзюнь», «цитирует Олега Орлова Reuters»: a name is written in one
+                // script, so a change of script between two words starts another name
+                break;
+            }
             if (t.capitalised() && !t.sentenceStart()) {
                 // a title is never inside a name: "Finance Minister Rachel Reeves" is two runs
                 if (known.at(j).isPresent() || cues.is(NameCues.Kind.PERSON_TITLE, t.text())) {
@@ -234,6 +240,13 @@ final class MentionFinder {
             }
         }
         return j;
+    }
+
+    /** Whether one word opens in Latin letters and the other in Cyrillic (digits and signs count as neither). */
+    static boolean scriptChanges(String before, String after) {
+        int a = before.codePointAt(0);
+        int b = after.codePointAt(0);
+        return (Scripts.latin(a) && Scripts.cyrillic(b)) || (Scripts.cyrillic(a) && Scripts.latin(b));
     }
 
     /** An English possessive ending (Party's, Reuters’). */

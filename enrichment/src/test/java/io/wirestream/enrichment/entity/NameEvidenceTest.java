@@ -52,6 +52,17 @@ class NameEvidenceTest {
     }
 
     @Test
+    void shouldEndANameWhereTheScriptChanges() {
+        // a Latin company name next to a Cyrillic person's name: two names, not one
+        Map<String, EntityType> found = mentions(
+                "Глава Brightwell Labs Степан Огурцов рассказал о планах, а цитату привёл Игорь Сомов Reuters.", "ru");
+        assertEquals(EntityType.ORGANIZATION, found.get("Brightwell Labs"));
+        assertEquals(EntityType.PERSON, found.get("Степан Огурцов"));
+        assertEquals(EntityType.PERSON, found.get("Игорь Сомов"));
+        assertEquals(null, found.get("Brightwell Labs Степан Огурцов"));
+    }
+
+    @Test
     void shouldNotTypeAMixedScriptWordInARussianTextAsAnOrganisation() {
         assertEquals(null, mentions("Рынок IT-услуг растёт быстрее, чем ожидали эксперты.", "ru").get("IT-услуг"));
     }
