@@ -21,6 +21,7 @@ import java.util.Optional;
  *   <li>Shapes that decide without the words ({@link NameShapes}): nothing on a line all in capitals,
  *       a news site cited by its address, a name in quotes after an organisation word.</li>
  *   <li>The place of a dateline ({@link Datelines}).</li>
+ *   <li>In a Cyrillic text, a foreign name in Latin letters with its function words ({@link LatinNamesInCyrillic}).</li>
  *   <li>Russian adjective + place or organisation noun ({@link RussianNameRules#adjectivePhrase}).</li>
  *   <li>Other names: runs of capitalised words (with particles such as "von der" inside), minus
  *       function words, titles, month and weekday names, nationality words ({@link Demonyms}) and words the script's rules reject
@@ -39,6 +40,7 @@ final class MentionFinder {
     private final GermanNameRules german;
     private final NameShapes shapes;
     private final Demonyms demonyms;
+    private final LatinNamesInCyrillic latinNames;
 
     MentionFinder(KnowledgeBase kb, NameCues cues, Morphology morphology, MentionTyper typer,
                   RussianNameRules russian, GermanNameRules german) {
@@ -50,6 +52,7 @@ final class MentionFinder {
         this.german = german;
         this.shapes = new NameShapes(cues);
         this.demonyms = new Demonyms(kb, morphology);
+        this.latinNames = new LatinNamesInCyrillic(typer);
     }
 
     /** The names of the text in text order, typed where their cues say. */
@@ -108,6 +111,12 @@ final class MentionFinder {
             if (site != null) {
                 spans.add(site);
                 i = site.to();
+                continue;
+            }
+            NameSpan latin = latinNames.at(lt, i);
+            if (latin != null) {
+                spans.add(latin);
+                i = latin.to();
                 continue;
             }
             NameSpan ministry = russian.genitivePhrase(lt, i);

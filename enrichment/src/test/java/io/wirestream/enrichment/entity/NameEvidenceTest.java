@@ -63,6 +63,17 @@ class NameEvidenceTest {
     }
 
     @Test
+    void shouldKeepTheFunctionWordsOfALatinNameInARussianText() {
+        // a foreign name quoted as written: its article, "of", "della" and an ampersand belong to it
+        Map<String, EntityType> found = mentions("По данным Bank of Northwind и газеты Il Messaggero Lucano, а также "
+                + "агентства Fitch & Loom, сделку закроют весной.", "ru");
+        assertEquals(EntityType.ORGANIZATION, found.get("Bank of Northwind"));
+        assertEquals(EntityType.ORGANIZATION, found.get("Il Messaggero Lucano"));
+        assertEquals(EntityType.ORGANIZATION, found.get("Fitch & Loom"));
+        assertEquals(null, found.get("Northwind"));
+    }
+
+    @Test
     void shouldNotTypeAMixedScriptWordInARussianTextAsAnOrganisation() {
         assertEquals(null, mentions("Рынок IT-услуг растёт быстрее, чем ожидали эксперты.", "ru").get("IT-услуг"));
     }
