@@ -3,6 +3,7 @@ package io.wirestream.enrichment.entity;
 import io.wirestream.enrichment.kb.KbEntity;
 import io.wirestream.enrichment.kb.KnowledgeBase;
 import io.wirestream.enrichment.text.Morphology;
+import io.wirestream.enrichment.text.Scripts;
 import io.wirestream.enrichment.text.Token;
 
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.Optional;
  *   <li>Shapes that decide without the words ({@link NameShapes}): nothing on a line all in capitals,
  *       a news site cited by its address, a name in quotes after an organisation word.</li>
  *   <li>The place of a dateline ({@link Datelines}).</li>
+ *   <li>In a Cyrillic text, a foreign name in Latin letters with its function words ({@link LatinNamesInCyrillic}).</li>
  *   <li>Russian adjective + place or organisation noun ({@link RussianNameRules#adjectivePhrase}).</li>
  *   <li>Other names: runs of capitalised words (with particles such as "von der" inside), minus
  *       function words, titles, month and weekday names, nationality words ({@link Demonyms}) and words the script's rules reject
@@ -38,6 +40,7 @@ final class MentionFinder {
     private final GermanNameRules german;
     private final NameShapes shapes;
     private final Demonyms demonyms;
+    private final LatinNamesInCyrillic latinNames;
 
     MentionFinder(KnowledgeBase kb, NameCues cues, Morphology morphology, MentionTyper typer,
                   RussianNameRules russian, GermanNameRules german) {
@@ -49,6 +52,7 @@ final class MentionFinder {
         this.german = german;
         this.shapes = new NameShapes(cues);
         this.demonyms = new Demonyms(kb, morphology);
+        this.latinNames = new LatinNamesInCyrillic(typer);
     }
 
     /** The names of the text in text order, typed where their cues say. */
@@ -107,6 +111,12 @@ final class MentionFinder {
             if (site != null) {
                 spans.add(site);
                 i = site.to();
+                continue;
+            }
+            NameSpan latin = latinNames.at(lt, i);
+            if (latin != null) {
+                spans.add(latin);
+                i = latin.to();
                 continue;
             }
             NameSpan ministry = russian.genitivePhrase(lt, i);
@@ -219,6 +229,11 @@ final class MentionFinder {
                 // "the Civic Party's Jeremy Tam": a possessive ends a name
                 break;
             }
+            if (scriptChanges(lt.token(j - 1).text(), t.text())) {
+                // «президент Xiaomi Лэй Цзюнь», «цитирует Олега Орлова Reuters»: a name is written in one
+                // script, so a change of script between two words starts another name
+                break;
+            }
             if (t.capitalised() && !t.sentenceStart()) {
                 // a title is never inside a name: "Finance Minister Rachel Reeves" is two runs
                 if (known.at(j).isPresent() || cues.is(NameCues.Kind.PERSON_TITLE, t.text())) {
@@ -234,6 +249,13 @@ final class MentionFinder {
             }
         }
         return j;
+    }
+
+    /** Whether one word opens in Latin letters and the other in Cyrillic (digits and signs count as neither). */
+    static boolean scriptChanges(String before, String after) {
+        int a = before.codePointAt(0);
+        int b = after.codePointAt(0);
+        return (Scripts.latin(a) && Scripts.cyrillic(b)) || (Scripts.cyrillic(a) && Scripts.latin(b));
     }
 
     /** An English possessive ending (Party's, Reuters’). */

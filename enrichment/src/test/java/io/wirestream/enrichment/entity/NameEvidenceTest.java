@@ -52,6 +52,28 @@ class NameEvidenceTest {
     }
 
     @Test
+    void shouldEndANameWhereTheScriptChanges() {
+        // a Latin company name next to a Cyrillic person's name: two names, not one
+        Map<String, EntityType> found = mentions(
+                "Глава Brightwell Labs Степан Огурцов рассказал о планах, а цитату привёл Игорь Сомов Reuters.", "ru");
+        assertEquals(EntityType.ORGANIZATION, found.get("Brightwell Labs"));
+        assertEquals(EntityType.PERSON, found.get("Степан Огурцов"));
+        assertEquals(EntityType.PERSON, found.get("Игорь Сомов"));
+        assertEquals(null, found.get("Brightwell Labs Степан Огурцов"));
+    }
+
+    @Test
+    void shouldKeepTheFunctionWordsOfALatinNameInARussianText() {
+        // a foreign name quoted as written: its article, "of", "della" and an ampersand belong to it
+        Map<String, EntityType> found = mentions("По данным Bank of Northwind и газеты Il Messaggero Lucano, а также "
+                + "агентства Fitch & Loom, сделку закроют весной.", "ru");
+        assertEquals(EntityType.ORGANIZATION, found.get("Bank of Northwind"));
+        assertEquals(EntityType.ORGANIZATION, found.get("Il Messaggero Lucano"));
+        assertEquals(EntityType.ORGANIZATION, found.get("Fitch & Loom"));
+        assertEquals(null, found.get("Northwind"));
+    }
+
+    @Test
     void shouldNotTypeAMixedScriptWordInARussianTextAsAnOrganisation() {
         assertEquals(null, mentions("Рынок IT-услуг растёт быстрее, чем ожидали эксперты.", "ru").get("IT-услуг"));
     }
