@@ -1,5 +1,6 @@
 package io.wirestream.benchmarks.enrich;
 
+import io.wirestream.benchmarks.Heap;
 import io.wirestream.enrichment.Enricher;
 import io.wirestream.enrichment.language.DetectionLimits;
 import io.wirestream.enrichment.language.LanguageIdentifier;
@@ -36,9 +37,9 @@ public final class EnrichmentFootprint {
             case "lingua-low" -> () -> warm(LinguaLanguageIdentifier.create(NewsLanguages.CODES, DetectionLimits.DEFAULT, true));
             default -> throw new IllegalArgumentException("unknown model " + args[0]);
         };
-        long before = usedAfterGc();
+        long before = Heap.usedAfterGc();
         Object model = load.get();
-        long after = usedAfterGc();
+        long after = Heap.usedAfterGc();
         System.out.printf(Locale.ROOT, "%s retained heap: %.1f MB%n", args[0], (after - before) / 1e6);
         if (model.hashCode() == 42) {
             System.out.println();
@@ -48,18 +49,5 @@ public final class EnrichmentFootprint {
     private static Object warm(LanguageIdentifier identifier) {
         identifier.identify(SampleArticles.article("en", 4096, 0));
         return identifier;
-    }
-
-    private static long usedAfterGc() {
-        Runtime rt = Runtime.getRuntime();
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return rt.totalMemory() - rt.freeMemory();
     }
 }

@@ -1,5 +1,6 @@
 package io.wirestream.benchmarks.stories;
 
+import io.wirestream.benchmarks.Heap;
 import io.wirestream.stories.StoryLinker;
 import io.wirestream.stories.StoryParameters;
 import java.util.Locale;
@@ -22,27 +23,14 @@ public final class StoryLinkerFootprint {
             throw new IllegalArgumentException("usage: StoryLinkerFootprint <open stories>");
         }
         int openStories = Integer.parseInt(args[0]);
-        long before = usedAfterGc();
+        long before = Heap.usedAfterGc();
         StoryLinker linker = new StoryLinker(StoryParameters.DEFAULTS.withLimits(openStories, 20, 10));
         for (int i = 0; i < openStories; i++) {
             linker.link(SyntheticStories.article("fill" + i, i, false, T0), T0);
         }
-        long after = usedAfterGc();
+        long after = Heap.usedAfterGc();
         System.out.printf(Locale.ROOT, "%d open stories: %.1f MB retained, %.0f bytes per open story (max heap %.1f GB)%n",
                 linker.openStories(), (after - before) / 1e6, (after - before) / (double) linker.openStories(),
                 Runtime.getRuntime().maxMemory() / 1e9);
-    }
-
-    private static long usedAfterGc() {
-        Runtime rt = Runtime.getRuntime();
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return rt.totalMemory() - rt.freeMemory();
     }
 }
