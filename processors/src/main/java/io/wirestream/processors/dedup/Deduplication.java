@@ -102,9 +102,11 @@ public final class Deduplication implements PipelineStage {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WAITING_STORE),
                 Serdes.Long(), Serdes.ByteArray()).withCachingEnabled());
         Serde<DedupWaitingBatch> waitingSerde = ctx.serdes().forValues(DedupWaitingBatch.class);
-        // the articles themselves, one record per batch, appended to as they arrive and deleted with the batch
+        // the articles themselves, one record per article (ParkedPayloads: batch and id), written once when it arrives and
+        // deleted when it is decided; an 8-byte key is a whole batch's record as versions before wrote it (the bytes of
+        // the Long key they had), still read
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PARKED_STORE),
-                Serdes.Long(), Serdes.ByteArray()).withCachingEnabled());
+                Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(WAITING_IDS_STORE),
                 Serdes.String(), Serdes.Long()).withLoggingDisabled());
 

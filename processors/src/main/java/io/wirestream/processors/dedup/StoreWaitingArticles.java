@@ -2,6 +2,7 @@ package io.wirestream.processors.dedup;
 
 import io.wirestream.avro.dedup.DedupWaiting;
 import io.wirestream.avro.dedup.DedupWaitingBatch;
+import io.wirestream.dedup.coordinator.ParkedPayloads;
 import io.wirestream.dedup.coordinator.Waiting;
 import io.wirestream.dedup.coordinator.WaitingArticles;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -19,8 +21,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *   <li>{@code dedup-waiting} (RocksDB with a changelog and a cache): one record per batch with the waiting state of
  *       each of its articles still waiting; rewritten by every answer, so it holds no article text. It keeps the bytes
  *       of a {@link DedupWaitingBatch} ({@link WaitingBatchCodec});</li>
- *   <li>{@code dedup-parked} (likewise): one record per batch with the parked articles' payloads, appended to as
- *       articles arrive, read when one is decided, deleted with the batch's last waiting article;</li>
+ *   <li>{@code dedup-parked} (likewise): one record per parked article with its payload ({@link ParkedPayloads}),
+ *       written once when it arrives, read when it is decided and deleted then;</li>
  *   <li>{@code dedup-waiting-ids} (in memory, no changelog): from article id to batch, rebuilt from the batches by
  *       {@link #rebuildIds()} when the task starts.</li>
  * </ul>
@@ -40,7 +42,7 @@ final class StoreWaitingArticles implements WaitingArticles {
 
     private final KeyValueStore<Long, byte[]> batches;
     private final WaitingBatchCodec codec;
-    private final KeyValueStore<Long, byte[]> parked;
+    private final ParkedPayloads parked;
     private final KeyValueStore<String, Long> ids;
     private final Map<Long, Decoded> decoded = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -53,11 +55,11 @@ final class StoreWaitingArticles implements WaitingArticles {
     private record Decoded(byte[] bytes, DedupWaitingBatch record) {
     }
 
-    StoreWaitingArticles(KeyValueStore<Long, byte[]> batches, WaitingBatchCodec codec, KeyValueStore<Long, byte[]> parked,
+    StoreWaitingArticles(KeyValueStore<Long, byte[]> batches, WaitingBatchCodec codec, KeyValueStore<Bytes, byte[]> parked,
                          KeyValueStore<String, Long> ids) {
         this.batches = batches;
         this.codec = codec;
-        this.parked = parked;
+        this.parked = new ParkedPayloads(new KeyValueByteStore(parked));
         this.ids = ids;
     }
 
@@ -145,13 +147,13 @@ final class StoreWaitingArticles implements WaitingArticles {
         write(waiting.batch(), DedupWaitingBatch.newBuilder().setBatch(waiting.batch()).setArticles(articles).build());
         ids.put(waiting.id(), waiting.batch());
         if (waiting.payload() != null && !replaced) {
-            parked.put(waiting.batch(), ParkedArticles.append(parked.get(waiting.batch()), waiting.id(), waiting.payload()));
+            parked.park(waiting.batch(), waiting.id(), waiting.payload());
         }
     }
 
     @Override
     public byte[] payload(Waiting waiting) {
-        return ParkedArticles.find(parked.get(waiting.batch()), waiting.id());
+        return parked.payload(waiting.batch(), waiting.id());
     }
 
     @Override
@@ -165,14 +167,14 @@ final class StoreWaitingArticles implements WaitingArticles {
         }
         ids.delete(articleId);
         DedupWaitingBatch record = read(batch);
+        List<DedupWaiting> articles = record == null ? new ArrayList<>() : new ArrayList<>(record.getArticles());
+        articles.removeIf(w -> w.getArticleId().equals(articleId));
+        parked.release(batch, articleId, articles.isEmpty());
         if (record == null) {
             return;
         }
-        List<DedupWaiting> articles = new ArrayList<>(record.getArticles());
-        articles.removeIf(w -> w.getArticleId().equals(articleId));
         if (articles.isEmpty()) {
             delete(batch);
-            parked.delete(batch);
         } else {
             write(batch, DedupWaitingBatch.newBuilder(record).setArticles(articles).build());
         }

@@ -136,7 +136,28 @@ class DeduplicationInterleavingTest {
         }
         assertTrue(sent.stream().anyMatch(r -> r.value().getProbes().size() == 2), "some partition holds keys of both");
         assertEquals(1, home.waiting.approximateNumEntries(), "one waiting record for the batch, not one per article");
-        assertEquals(1, home.parked.approximateNumEntries(), "one record for the batch's articles");
+        assertEquals(2, home.parked.approximateNumEntries(), "one parked record per article, written once");
+    }
+
+    @Test
+    void shouldWriteEachParkedArticleOnceWithoutRewritingThoseParkedBeforeIt() {
+        int n = 12;
+        for (int i = 0; i < n; i++) {
+            home.scatterContext.setRecordMetadata("news.raw", 0, i);
+            EnrichedArticle article = home.clean("article-" + i, "https://daily.example/" + i, OTHER_STORY + " Part " + i + ".");
+            home.scatter.process(new Record<>(article.getId(), article, PUBLISHED.toEpochMilli()));
+        }
+
+        long held = 0;
+        try (var all = home.parked.all()) {
+            while (all.hasNext()) {
+                held += all.next().value.length;
+            }
+        }
+        assertEquals(n, home.parkedWrites.size(), "one write per arrival");
+        // a record holding the whole batch, rewritten by every arrival, wrote the first article n times
+        assertEquals(held, home.parkedWrites.stream().mapToLong(Integer::intValue).sum(),
+                "every byte written to the parked store is still held: no arrival rewrote an earlier one");
     }
 
     @Test
@@ -313,7 +334,9 @@ class DeduplicationInterleavingTest {
         final Reads waitingReads;
         /** Decodings of waiting batch records by the processors. */
         final int[] waitingDecodes = new int[1];
-        final KeyValueStore<Long, byte[]> parked;
+        final KeyValueStore<Bytes, byte[]> parked;
+        /** The length of every value the processors wrote to {@code dedup-parked}. */
+        final List<Integer> parkedWrites;
         final KeyValueStore<String, Long> ids;
         final List<Record<String, DedupHomeBatch>> verified = new ArrayList<>();
         final List<DuplicateNotice> notices = new ArrayList<>();
@@ -341,7 +364,9 @@ class DeduplicationInterleavingTest {
             waitingReads = before != null ? before.waitingReads : new Reads();
             waiting = before != null ? before.waiting : counted(store(Deduplication.WAITING_STORE, Serdes.Long(), Serdes.ByteArray()),
                     waitingReads);
-            parked = before != null ? before.parked : store(Deduplication.PARKED_STORE, Serdes.Long(), Serdes.ByteArray());
+            parkedWrites = before != null ? before.parkedWrites : new ArrayList<>();
+            parked = before != null ? before.parked : written(store(Deduplication.PARKED_STORE, Serdes.Bytes(), Serdes.ByteArray()),
+                    parkedWrites);
             ids = store(Deduplication.WAITING_IDS_STORE, Serdes.String(), Serdes.Long()); // in memory: empty after a restart
             for (MockProcessorContext<?, ?> c : List.of(scatterContext, receiveContext, gatherContext)) {
                 c.addStateStore(signatures);
@@ -383,6 +408,22 @@ class DeduplicationInterleavingTest {
                             case "all", "range", "reverseAll", "reverseRange", "prefixScan" -> reads.scans++;
                             case "get" -> reads.keys.add(args[0]);
                             default -> { }
+                        }
+                        try {
+                            return method.invoke(store, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+
+        /** The store, recording the length of every value put into it. */
+        @SuppressWarnings("unchecked")
+        private static <K> KeyValueStore<K, byte[]> written(KeyValueStore<K, byte[]> store, List<Integer> lengths) {
+            return (KeyValueStore<K, byte[]>) java.lang.reflect.Proxy.newProxyInstance(KeyValueStore.class.getClassLoader(),
+                    new Class<?>[] {KeyValueStore.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("put") && args[1] != null) {
+                            lengths.add(((byte[]) args[1]).length);
                         }
                         try {
                             return method.invoke(store, args);

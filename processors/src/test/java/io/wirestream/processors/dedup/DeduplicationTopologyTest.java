@@ -33,6 +33,9 @@ import java.util.stream.Collectors;
 import io.wirestream.dedup.DedupParameters;
 import io.wirestream.dedup.IndexCodec;
 import io.wirestream.dedup.SignatureFactory;
+import io.wirestream.dedup.coordinator.ParkedBatchRecord;
+import io.wirestream.dedup.coordinator.ParkedPayloads;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.BytesDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -213,7 +216,9 @@ class DeduplicationTopologyTest {
                 .setPublishedAt(PUBLISHED.toEpochMilli()).setEventTime(PUBLISHED.toEpochMilli()).setSent(true)
                 .setPartitionsExpected(List.of(0, 1, 2)).setPartitionsAnswered(List.of(0)).setKeysExpected(3).setKeysAnswered(1)
                 .setStartedAt(startedAt).build())).build()));
-        driver.<Long, byte[]>getKeyValueStore(Deduplication.PARKED_STORE).put(batch, ParkedArticles.append(null, id, bytes));
+        // parked as versions before parking by article wrote it: one record for the whole batch under the batch's key
+        driver.<Bytes, byte[]>getKeyValueStore(Deduplication.PARKED_STORE).put(Bytes.wrap(ParkedPayloads.batchKey(batch)),
+                ParkedBatchRecord.append(null, id, bytes));
         driver.<String, Long>getKeyValueStore(Deduplication.WAITING_IDS_STORE).put(id, batch);
     }
 
@@ -232,7 +237,7 @@ class DeduplicationTopologyTest {
                 + "(a deduplication message was dead-lettered or lost); passed on unchecked", out.get(0).value.getDedup().getReason());
         assertEquals(List.of("clean", "dedup"), out.get(0).value.getProcessing().getStages());
         try (var left = driver.<Long, byte[]>getKeyValueStore(Deduplication.WAITING_STORE).all();
-             var parked = driver.<Long, byte[]>getKeyValueStore(Deduplication.PARKED_STORE).all()) {
+             var parked = driver.<Bytes, byte[]>getKeyValueStore(Deduplication.PARKED_STORE).all()) {
             assertTrue(!left.hasNext() && !parked.hasNext(), "nothing left waiting or parked");
         }
         driver.advanceWallClockTime(Duration.ofHours(1));

@@ -1,20 +1,25 @@
-package io.wirestream.processors.dedup;
+package io.wirestream.dedup.coordinator;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The layout of a {@code dedup-parked} record: the payloads of a batch's articles, one after the other, each as a
- * 2-byte length and the UTF-8 id, then a 4-byte length and the payload. Appending copies the bytes once (no
- * decoding), so a batch of n articles costs n copies of a growing array, not n decodings of Avro records.
+ * The layout of a parked record that holds a whole batch: the payloads of the batch's articles, one after the other,
+ * each as a 2-byte length and the UTF-8 id, then a 4-byte length and the payload. Versions before
+ * {@link ParkedPayloads} kept a batch's articles so, rewriting the record with every article that arrived;
+ * {@link ParkedPayloads} writes one record per article and reads this layout only for records written before.
  */
-final class ParkedArticles {
+public final class ParkedBatchRecord {
 
-    private ParkedArticles() {
+    private ParkedBatchRecord() {
     }
 
-    static byte[] append(byte[] record, String id, byte[] payload) {
+    /**
+     * The record with one more article: a copy of the whole record, which is why parking no longer appends. Kept to
+     * write records in the earlier layout (tests of reading them).
+     */
+    public static byte[] append(byte[] record, String id, byte[] payload) {
         byte[] key = id.getBytes(StandardCharsets.UTF_8);
         if (key.length > 0xffff) {
             throw new IllegalArgumentException("article id longer than 65535 bytes");
@@ -26,7 +31,7 @@ final class ParkedArticles {
     }
 
     /** @return the payload parked for the id in this record, or null */
-    static byte[] find(byte[] record, String id) {
+    public static byte[] find(byte[] record, String id) {
         if (record == null) {
             return null;
         }
