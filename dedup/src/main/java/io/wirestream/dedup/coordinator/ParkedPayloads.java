@@ -52,6 +52,7 @@ public final class ParkedPayloads {
         }
     }
 
+    /** An empty id would make the key of a batch record; the stage never parks one (cleaning rejects it). */
     static byte[] articleKey(long batch, String articleId) {
         byte[] id = articleId.getBytes(StandardCharsets.UTF_8);
         if (id.length == 0) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.wirestream.dedup.ByteStore;
 import io.wirestream.dedup.InMemoryByteStore;
@@ -108,6 +109,12 @@ class ParkedPayloadsTest {
         parked.release(3, "later", false);
         parked.release(3, "also-earlier", true);
         assertEquals(0, store.store.size(), "the batch record goes with the batch's last article");
+    }
+
+    @Test
+    void shouldRefuseAnEmptyIdWhoseKeyWouldBeABatchRecords() {
+        assertThrows(IllegalArgumentException.class, () -> parked.park(3, "", bytes("no id")));
+        assertEquals(0, store.written.size());
     }
 
     private static byte[] bytes(String s) {
