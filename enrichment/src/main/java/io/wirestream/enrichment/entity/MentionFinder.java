@@ -294,7 +294,15 @@ final class MentionFinder {
     }
 
     private static boolean romanNumeral(String word) {
-        return word.length() <= 5 && word.chars().allMatch(c -> "IVXLCDM".indexOf(c) >= 0);
+        if (word.length() > 5) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            if ("IVXLCDM".indexOf(word.charAt(k)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The name inside the run {@code from}..{@code to}, typed; null if it holds none. */

@@ -131,7 +131,7 @@ final class MentionGrouper {
         int start = lt.token(s.from()).start();
         Token last = lt.token(s.to() - 1);
         int end = withoutPossessive(last);
-        if (end == last.end() && dottedAbbreviation(lt.text().substring(start, end)) && end < lt.text().length() && lt.text().charAt(end) == '.') {
+        if (end == last.end() && end < lt.text().length() && lt.text().charAt(end) == '.' && dottedAbbreviation(lt.text().substring(start, end))) {
             // U.S., U.K.: the final dot is part of the abbreviation as written (the tokenizer leaves
             // it out, as it may also end the sentence)
             end++;

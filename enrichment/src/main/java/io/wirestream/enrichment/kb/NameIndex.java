@@ -112,27 +112,52 @@ final class NameIndex {
     }
 
     Hit longest(List<List<String>> keysPerToken, int start) {
-        List<Node> frontier = List.of(root);
+        // The nodes reached after each word, in two arrays swapped from word to word, and the keys read by
+        // index: one look-up per capitalised word of every text, most ending at the first word, without a
+        // list or an iterator per step.
+        Node[] frontier = {root};
+        int frontierSize = 1;
+        Node[] next = new Node[2];
         Hit best = null;
         int limit = Math.min(keysPerToken.size(), start + maxWords);
-        for (int i = start; i < limit && !frontier.isEmpty(); i++) {
-            List<Node> next = new ArrayList<>(2);
-            for (Node node : frontier) {
-                for (String key : keysPerToken.get(i)) {
-                    Node child = node.children.get(key);
-                    if (child != null && !next.contains(child)) {
-                        next.add(child);
+        for (int i = start; i < limit; i++) {
+            List<String> keys = keysPerToken.get(i);
+            int nextSize = 0;
+            for (int f = 0; f < frontierSize; f++) {
+                Map<String, Node> children = frontier[f].children;
+                for (int k = 0; k < keys.size(); k++) {
+                    Node child = children.get(keys.get(k));
+                    if (child != null && !holds(next, nextSize, child)) {
+                        if (nextSize == next.length) {
+                            next = java.util.Arrays.copyOf(next, nextSize * 2);
+                        }
+                        next[nextSize++] = child;
                     }
                 }
             }
-            for (Node node : next) {
-                if (!node.ids.isEmpty()) {
-                    best = new Hit(i - start + 1, List.copyOf(node.ids));
+            if (nextSize == 0) {
+                break;
+            }
+            for (int f = 0; f < nextSize; f++) {
+                if (!next[f].ids.isEmpty()) {
+                    best = new Hit(i - start + 1, List.copyOf(next[f].ids));
                     break;
                 }
             }
+            Node[] swap = frontier;
             frontier = next;
+            frontierSize = nextSize;
+            next = swap.length >= 2 ? swap : new Node[2];
         }
         return best;
+    }
+
+    private static boolean holds(Node[] nodes, int size, Node node) {
+        for (int k = 0; k < size; k++) {
+            if (nodes[k] == node) {
+                return true;
+            }
+        }
+        return false;
     }
 }

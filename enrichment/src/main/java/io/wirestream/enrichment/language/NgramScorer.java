@@ -8,13 +8,7 @@ import opennlp.tools.ml.ArrayMath;
 import opennlp.tools.ml.maxent.GISModel;
 import opennlp.tools.ml.model.Context;
 import opennlp.tools.ml.model.MaxentModel;
-import opennlp.tools.util.normalizer.AggregateCharSequenceNormalizer;
 import opennlp.tools.util.normalizer.CharSequenceNormalizer;
-import opennlp.tools.util.normalizer.EmojiCharSequenceNormalizer;
-import opennlp.tools.util.normalizer.NumberCharSequenceNormalizer;
-import opennlp.tools.util.normalizer.ShrinkCharSequenceNormalizer;
-import opennlp.tools.util.normalizer.TwitterCharSequenceNormalizer;
-import opennlp.tools.util.normalizer.UrlCharSequenceNormalizer;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -64,13 +58,8 @@ final class NgramScorer {
                     + ", only the default LanguageDetectorFactory is supported");
         }
         this.maxent = model.getMaxentModel();
-        // the normalisers of LanguageDetectorFactory#getContextGenerator, in its order
-        this.normalizer = new AggregateCharSequenceNormalizer(
-                EmojiCharSequenceNormalizer.getInstance(),
-                UrlCharSequenceNormalizer.getInstance(),
-                TwitterCharSequenceNormalizer.getInstance(),
-                NumberCharSequenceNormalizer.getInstance(),
-                ShrinkCharSequenceNormalizer.getInstance());
+        // the normalisers of LanguageDetectorFactory#getContextGenerator, in its order, each skipped where it cannot match
+        this.normalizer = new SampleNormalizer();
         this.fallback = ThreadLocal.withInitial(() -> new LanguageDetectorME(model));
         if (maxent.getClass() != GISModel.class) {
             throw new IllegalArgumentException("model is a " + maxent.getClass().getName() + ", only GISModel is supported");

@@ -1,6 +1,7 @@
 package io.wirestream.enrichment.language;
 
 import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UProperty;
 import com.ibm.icu.lang.UScript;
 import com.ibm.icu.util.ULocale;
 
@@ -46,13 +47,29 @@ public final class ScriptAwareLanguageIdentifier implements LanguageIdentifier {
      */
     static final double OTHER_LANGUAGE_WEIGHT = 0.7;
 
+    /** Script codes ICU gives a char, 0 to the largest value of its script property. */
+    private static final int SCRIPT_CODES = UCharacter.getIntPropertyMaxValue(UProperty.SCRIPT) + 1;
+
     private final OpenNlpLanguageIdentifier model;
     /** Per language, its writing systems: the usual one first, each a set of scripts. */
     private final Map<String, List<Set<Integer>>> writingSystems;
 
+    /** {@link #writingSystems} as arrays, for the count per text: languages, and per language its systems' scripts. */
+    private final String[] codes;
+    private final int[][][] systemScripts;
+
     private ScriptAwareLanguageIdentifier(OpenNlpLanguageIdentifier model, Map<String, List<Set<Integer>>> writingSystems) {
         this.model = model;
         this.writingSystems = writingSystems;
+        this.codes = writingSystems.keySet().toArray(new String[0]);
+        this.systemScripts = new int[codes.length][][];
+        for (int l = 0; l < codes.length; l++) {
+            List<Set<Integer>> systems = writingSystems.get(codes[l]);
+            systemScripts[l] = new int[systems.size()][];
+            for (int k = 0; k < systems.size(); k++) {
+                systemScripts[l][k] = systems.get(k).stream().mapToInt(Integer::intValue).toArray();
+            }
+        }
     }
 
     public static ScriptAwareLanguageIdentifier create(Collection<String> isoCodes, DetectionLimits limits) {
@@ -110,10 +127,19 @@ public final class ScriptAwareLanguageIdentifier implements LanguageIdentifier {
         return Set.copyOf(set);
     }
 
-    private static int covered(Set<Integer> scripts, Map<Integer, Integer> lettersByScript) {
+    /** Letters in these scripts; a code no char has (a locale's compound script) covers none. */
+    private static int covered(int[] scripts, int[] lettersByScript) {
         int covered = 0;
         for (int script : scripts) {
-            covered += lettersByScript.getOrDefault(script, 0);
+            covered += script >= 0 && script < lettersByScript.length ? lettersByScript[script] : 0;
+        }
+        return covered;
+    }
+
+    private static int covered(Set<Integer> scripts, int[] lettersByScript) {
+        int covered = 0;
+        for (int script : scripts) {
+            covered += script >= 0 && script < lettersByScript.length ? lettersByScript[script] : 0;
         }
         return covered;
     }
@@ -125,38 +151,38 @@ public final class ScriptAwareLanguageIdentifier implements LanguageIdentifier {
         if (sample == null) {
             return LanguageGuess.undetermined(0.0);
         }
-        Map<Integer, Integer> lettersByScript = new HashMap<>();
+        int[] lettersByScript = new int[SCRIPT_CODES];
         int letters = 0;
         for (int i = 0; i < sample.length(); ) {
             int cp = sample.codePointAt(i);
             i += Character.charCount(cp);
             if (UCharacter.isLetter(cp)) {
-                lettersByScript.merge(UScript.getScript(cp), 1, Integer::sum);
+                lettersByScript[UScript.getScript(cp)]++;
                 letters++;
             }
         }
         int bestCovered = 0;
         int fewestScripts = Integer.MAX_VALUE;
         Set<String> candidates = new TreeSet<>();
-        for (Map.Entry<String, List<Set<Integer>>> e : writingSystems.entrySet()) {
+        for (int l = 0; l < codes.length; l++) {
             // a text is in one of a language's writing systems: Latin "i" in Belarusian Cyrillic does not
             // make Serbian (Cyrillic and Latin) cover more of it than Belarusian
             int covered = 0;
-            for (Set<Integer> system : e.getValue()) {
+            for (int[] system : systemScripts[l]) {
                 covered = Math.max(covered, covered(system, lettersByScript));
             }
-            int nScripts = e.getValue().get(0).size();
+            int nScripts = systemScripts[l][0].length;
             if (covered > bestCovered || (covered == bestCovered && covered > 0 && nScripts < fewestScripts)) {
                 bestCovered = covered;
                 fewestScripts = nScripts;
                 candidates.clear();
-                candidates.add(e.getKey());
+                candidates.add(codes[l]);
             } else if (covered == bestCovered && covered > 0 && nScripts == fewestScripts) {
-                candidates.add(e.getKey());
+                candidates.add(codes[l]);
             }
         }
         double coverage = bestCovered / (double) letters;
-        int kana = lettersByScript.getOrDefault(UScript.HIRAGANA, 0) + lettersByScript.getOrDefault(UScript.KATAKANA, 0);
+        int kana = lettersByScript[UScript.HIRAGANA] + lettersByScript[UScript.KATAKANA];
         if (kana > 0 && writingSystems.containsKey(JAPANESE)) {
             // no other language writes kana: Han with any kana is Japanese, however few (Chinese with a
             // Japanese name in katakana is rare in news; the opposite, kana-poor Japanese, is common)
@@ -173,7 +199,7 @@ public final class ScriptAwareLanguageIdentifier implements LanguageIdentifier {
                 ? new LanguageGuess(candidates.iterator().next(), coverage)
                 : scaled(model.identifyAmong(sample, candidates, NewsLanguages.CODES_SET, OTHER_LANGUAGE_WEIGHT), coverage);
         if (SerboCroatianEvidence.CANDIDATES.contains(guess.code())
-                && lettersByScript.getOrDefault(UScript.LATIN, 0) == bestCovered && candidates.containsAll(SerboCroatianEvidence.CANDIDATES)) {
+                && lettersByScript[UScript.LATIN] == bestCovered && candidates.containsAll(SerboCroatianEvidence.CANDIDATES)) {
             guess = new LanguageGuess(SerboCroatianEvidence.decide(sample, guess.code()), guess.confidence());
         }
         return guess.confidence() < limits.minConfidence() ? LanguageGuess.undetermined(guess.confidence()) : guess;

@@ -10,11 +10,15 @@ import java.util.List;
  * break, or a sentence-final mark (. ! ? …).
  *
  * <p>Hand-written rather than ICU's word iterator because it must also mark sentence starts and
- * runs on every article; it is a single pass without allocation beyond the tokens.
+ * runs on every article; it is a single pass without allocation beyond the tokens (and the string of
+ * a word not seen lately).
  */
 public final class Tokenizer {
 
     private static final java.util.Set<String> ELISIONS = java.util.Set.of("l", "d", "qu", "j", "s", "n", "m", "t", "c", "dell", "all", "nell", "sull", "dall");
+
+    /** Words are shared strings ({@link WordTable}): a repeated word costs no copy and no second hash. */
+    private static final WordTable WORDS = WordTable.shared();
 
     private Tokenizer() {
     }
@@ -48,7 +52,7 @@ public final class Tokenizer {
                         break;
                     }
                 }
-                tokens.add(new Token(text.substring(start, i), start, i, sentenceStart));
+                tokens.add(new Token(WORDS.word(text, start, i), start, i, sentenceStart));
                 sentenceStart = false;
             } else {
                 if (c == '.' && initialBefore(text, i)) {
