@@ -88,13 +88,12 @@ public final class NewsPipeline {
         return builder.build();
     }
 
-    // Values are copied, not changed in place: a stage may hand the same object to several branches.
+    // Values are copied, not changed in place: a stage may hand the same object to several branches. The copy
+    // shares every field but the processing metadata with the original (ArticleCopies).
     private static EnrichedArticle withStage(EnrichedArticle article, String stage) {
         List<String> stages = new ArrayList<>(article.getProcessing().getStages());
         stages.add(stage);
-        return EnrichedArticle.newBuilder(article)
-            .setProcessing(ProcessingInfo.newBuilder(article.getProcessing()).setStages(stages).build())
-            .build();
+        return ArticleCopies.withProcessing(article, ProcessingInfo.newBuilder(article.getProcessing()).setStages(stages).build());
     }
 
     private static void record(PipelineMetrics metrics, EnrichedArticle article) {
@@ -108,8 +107,7 @@ public final class NewsPipeline {
     }
 
     private static EnrichedArticle stamped(EnrichedArticle article) {
-        return EnrichedArticle.newBuilder(article)
-            .setProcessing(ProcessingInfo.newBuilder(article.getProcessing()).setProcessedAt(Instant.now()).build())
-            .build();
+        return ArticleCopies.withProcessing(article,
+            ProcessingInfo.newBuilder(article.getProcessing()).setProcessedAt(Instant.now()).build());
     }
 }

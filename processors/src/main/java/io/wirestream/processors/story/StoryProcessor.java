@@ -8,6 +8,7 @@ import io.wirestream.avro.StoryEntity;
 import io.wirestream.avro.StoryLink;
 import io.wirestream.avro.StoryRole;
 import io.wirestream.avro.StoryStatus;
+import io.wirestream.processors.ArticleCopies;
 import io.wirestream.stories.ArticleEvidence;
 import io.wirestream.stories.EvidenceExtractor;
 import io.wirestream.stories.StoryCodec;
@@ -95,7 +96,7 @@ final class StoryProcessor implements Processor<String, EnrichedArticle, String,
                 .setTimeGapMs(a.timeGapMs())
                 .setScore(Math.round(a.score() * 1000) / 1000.0)
                 .build();
-        context.forward(record.withValue(new Outcome(EnrichedArticle.newBuilder(article).setStory(link).build(), stories)));
+        context.forward(record.withValue(new Outcome(ArticleCopies.withStory(article, link), stories)));
     }
 
     /** The article's evidence: its entities, and the numbers, dates and headline terms of its title and lead. */
