@@ -1,19 +1,17 @@
 package io.wirestream.stories;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * The stored form of a {@link StoryState} (a state store value): a version byte, then the fields in a fixed
- * order. A reader refuses a version it does not know, naming it, rather than guess.
+ * order, as {@link java.io.DataOutputStream} writes them (numbers big-endian, strings in modified UTF-8 after a
+ * two-byte length; {@link DataBytesWriter}, {@link DataBytesReader}). A reader refuses a version it does not know,
+ * naming it, rather than guess.
  */
 public final class StoryCodec {
     static final byte VERSION = 1;
@@ -22,48 +20,42 @@ public final class StoryCodec {
     }
 
     public static byte[] encode(StoryState s) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + s.keys.size() * 24);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
-            out.writeUTF(s.id());
-            out.writeLong(s.firstSeen());
-            out.writeLong(s.lastSeen());
-            out.writeLong(s.lastArrival());
-            out.writeInt(s.articleCount());
-            Map<String, Integer> languages = s.languages();
-            out.writeInt(languages.size());
-            for (String l : s.languageList()) {
-                out.writeUTF(l);
-                out.writeInt(languages.get(l));
-            }
-            Map<String, String> titles = s.titles();
-            out.writeInt(titles.size());
-            for (Map.Entry<String, String> t : titles.entrySet()) {
-                out.writeUTF(t.getKey());
-                out.writeUTF(t.getValue().length() > 2000 ? t.getValue().substring(0, 2000) : t.getValue());
-            }
-            List<StoryState.EntityTotal> entities = s.entityTotals();
-            out.writeInt(entities.size());
-            for (StoryState.EntityTotal e : entities) {
-                out.writeUTF(e.id());
-                out.writeUTF(e.name());
-                out.writeDouble(e.salienceSum());
-            }
-            writeStrings(out, s.latestArticles());
-            writeStrings(out, s.absorbed());
-            out.writeInt(s.keys.size());
-            for (Map.Entry<String, Float> k : s.keys.entrySet()) {
-                out.writeUTF(k.getKey());
-                out.writeFloat(k.getValue());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        DataBytesWriter out = new DataBytesWriter(256 + s.keys.size() * 24);
+        out.writeByte(VERSION);
+        out.writeUTF(s.id());
+        out.writeLong(s.firstSeen());
+        out.writeLong(s.lastSeen());
+        out.writeLong(s.lastArrival());
+        out.writeInt(s.articleCount());
+        out.writeInt(s.languages.size());
+        for (Map.Entry<String, Integer> l : s.languages.entrySet()) {
+            out.writeUTF(l.getKey());
+            out.writeInt(l.getValue());
         }
-        return bytes.toByteArray();
+        out.writeInt(s.titles.size());
+        for (Map.Entry<String, String> t : s.titles.entrySet()) {
+            out.writeUTF(t.getKey());
+            out.writeUTF(t.getValue().length() > 2000 ? t.getValue().substring(0, 2000) : t.getValue());
+        }
+        out.writeInt(s.entities.size());
+        for (StoryState.EntityTotal e : s.entities.values()) {
+            out.writeUTF(e.id());
+            out.writeUTF(e.name());
+            out.writeDouble(e.salienceSum());
+        }
+        writeStrings(out, s.latestArticles);
+        writeStrings(out, s.absorbed);
+        out.writeInt(s.keys.size());
+        for (Map.Entry<String, Float> k : s.keys.entrySet()) {
+            out.writeUTF(k.getKey());
+            out.writeFloat(k.getValue());
+        }
+        return out.toByteArray();
     }
 
     public static StoryState decode(byte[] data) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+        try {
+            DataBytesReader in = new DataBytesReader(data);
             byte version = in.readByte();
             if (version != VERSION) {
                 throw new IllegalArgumentException("stored story of version " + version + ", this code reads version " + VERSION);
@@ -73,40 +65,40 @@ public final class StoryCodec {
             long last = in.readLong();
             long arrival = in.readLong();
             int count = in.readInt();
-            Map<String, Integer> languages = new LinkedHashMap<>();
+            LinkedHashMap<String, Integer> languages = new LinkedHashMap<>();
             for (int i = in.readInt(); i > 0; i--) {
                 languages.put(in.readUTF(), in.readInt());
             }
-            Map<String, String> titles = new LinkedHashMap<>();
+            LinkedHashMap<String, String> titles = new LinkedHashMap<>();
             for (int i = in.readInt(); i > 0; i--) {
                 titles.put(in.readUTF(), in.readUTF());
             }
-            Map<String, StoryState.EntityTotal> entities = new LinkedHashMap<>();
+            LinkedHashMap<String, StoryState.EntityTotal> entities = new LinkedHashMap<>();
             for (int i = in.readInt(); i > 0; i--) {
                 StoryState.EntityTotal e = new StoryState.EntityTotal(in.readUTF(), in.readUTF(), in.readDouble());
                 entities.put(e.id(), e);
             }
-            List<String> latest = readStrings(in);
-            List<String> absorbed = readStrings(in);
-            Map<String, Float> keys = new LinkedHashMap<>();
+            ArrayDeque<String> latest = new ArrayDeque<>(readStrings(in));
+            ArrayList<String> absorbed = readStrings(in);
+            LinkedHashMap<String, Float> keys = new LinkedHashMap<>();
             for (int i = in.readInt(); i > 0; i--) {
                 keys.put(in.readUTF(), in.readFloat());
             }
-            return new StoryState(id, first, last, arrival, count, languages, titles, entities, latest, absorbed, keys);
+            return StoryState.adopting(id, first, last, arrival, count, languages, titles, entities, latest, absorbed, keys);
         } catch (IOException e) {
             throw new IllegalArgumentException("stored story is truncated or not a story: " + e, e);
         }
     }
 
-    private static void writeStrings(DataOutputStream out, List<String> values) throws IOException {
+    private static void writeStrings(DataBytesWriter out, Collection<String> values) {
         out.writeInt(values.size());
         for (String v : values) {
             out.writeUTF(v);
         }
     }
 
-    private static List<String> readStrings(DataInputStream in) throws IOException {
-        List<String> out = new ArrayList<>();
+    private static ArrayList<String> readStrings(DataBytesReader in) throws IOException {
+        ArrayList<String> out = new ArrayList<>();
         for (int i = in.readInt(); i > 0; i--) {
             out.add(in.readUTF());
         }

@@ -20,11 +20,12 @@ public final class StoryState {
     private long lastSeen;
     private long lastArrival;
     private int articleCount;
-    private final Map<String, Integer> languages;
-    private final Map<String, String> titles;
-    private final Map<String, EntityTotal> entities;
-    private final Deque<String> latestArticles;
-    private final List<String> absorbed;
+    // package-private for StoryCodec, which writes them without copies; changed only here
+    final Map<String, Integer> languages;
+    final Map<String, String> titles;
+    final Map<String, EntityTotal> entities;
+    final Deque<String> latestArticles;
+    final List<String> absorbed;
     /** Evidence key to weight in (0, 1]: the heaviest weight any article gave it. */
     final Map<String, Float> keys;
     /** The story's slot in its linker's {@link StorySlots} while open there, else -1. */
@@ -36,17 +37,32 @@ public final class StoryState {
 
     StoryState(String id, long firstSeen, long lastSeen, long lastArrival, int articleCount, Map<String, Integer> languages, Map<String, String> titles,
                Map<String, EntityTotal> entities, List<String> latestArticles, List<String> absorbed, Map<String, Float> keys) {
+        this(id, firstSeen, lastSeen, lastArrival, articleCount, new LinkedHashMap<>(languages), new LinkedHashMap<>(titles),
+                new LinkedHashMap<>(entities), new ArrayDeque<>(latestArticles), new ArrayList<>(absorbed), new LinkedHashMap<>(keys));
+    }
+
+    private StoryState(String id, long firstSeen, long lastSeen, long lastArrival, int articleCount, LinkedHashMap<String, Integer> languages,
+                       LinkedHashMap<String, String> titles, LinkedHashMap<String, EntityTotal> entities, ArrayDeque<String> latestArticles,
+                       ArrayList<String> absorbed, LinkedHashMap<String, Float> keys) {
         this.id = Objects.requireNonNull(id, "story id");
         this.firstSeen = firstSeen;
         this.lastSeen = lastSeen;
         this.lastArrival = lastArrival;
         this.articleCount = articleCount;
-        this.languages = new LinkedHashMap<>(languages);
-        this.titles = new LinkedHashMap<>(titles);
-        this.entities = new LinkedHashMap<>(entities);
-        this.latestArticles = new ArrayDeque<>(latestArticles);
-        this.absorbed = new ArrayList<>(absorbed);
-        this.keys = new LinkedHashMap<>(keys);
+        this.languages = languages;
+        this.titles = titles;
+        this.entities = entities;
+        this.latestArticles = latestArticles;
+        this.absorbed = absorbed;
+        this.keys = keys;
+    }
+
+    /** A story that takes the given collections as its own, without copying them (for {@link StoryCodec#decode}). */
+    static StoryState adopting(String id, long firstSeen, long lastSeen, long lastArrival, int articleCount,
+                               LinkedHashMap<String, Integer> languages, LinkedHashMap<String, String> titles,
+                               LinkedHashMap<String, EntityTotal> entities, ArrayDeque<String> latestArticles, ArrayList<String> absorbed,
+                               LinkedHashMap<String, Float> keys) {
+        return new StoryState(id, firstSeen, lastSeen, lastArrival, articleCount, languages, titles, entities, latestArticles, absorbed, keys);
     }
 
     static StoryState start(String id, long time) {
