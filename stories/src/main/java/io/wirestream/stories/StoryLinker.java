@@ -76,6 +76,12 @@ public final class StoryLinker {
     private final IdPool keyIds = new IdPool();
     private final StorySlots slots = new StorySlots();
     private final CandidateSums found = new CandidateSums(VISIT_BUDGET);
+    /**
+     * Entity ids' keys ({@link #entityKey}) as computed before: a story over its key limit drops the entities whose
+     * keys it dropped, and looks up the key of each of its entities on every update. Emptied when full.
+     */
+    private final Map<String, String> entityKeys = new HashMap<>();
+    static final int ENTITY_KEYS_CACHED = 1 << 16;
     /** Postings visited by the last {@link #link} call (for tests of the visit budget). */
     private int lastVisited;
 
@@ -216,6 +222,19 @@ public final class StoryLinker {
             }
         }
         return out.toString();
+    }
+
+    /** {@link #entityKey}, remembered for the next {@value #ENTITY_KEYS_CACHED} entity ids or so. */
+    private String cachedEntityKey(String entityId) {
+        String key = entityKeys.get(entityId);
+        if (key == null) {
+            if (entityKeys.size() >= ENTITY_KEYS_CACHED) {
+                entityKeys.clear();
+            }
+            key = entityKey(entityId);
+            entityKeys.put(entityId, key);
+        }
+        return key;
     }
 
     /** The id of a story started by an article: derived from the article id, so a replay gives the same id. */
@@ -587,7 +606,7 @@ public final class StoryLinker {
                 .map(Map.Entry::getKey)
                 .toList();
         lightest.forEach(k -> removeKey(story, k));
-        story.retainEntitiesOfKeys();
+        story.retainEntitiesOfKeys(this::cachedEntityKey);
     }
 
     private void index(StoryState story) {

@@ -35,6 +35,10 @@ public final class StoryState {
     public record EntityTotal(String id, String name, double salienceSum) {
     }
 
+    /** Higher salience sum first, then by id: a total order, as the ids of a story's entities differ. */
+    static final Comparator<EntityTotal> MORE_SALIENT =
+            Comparator.comparingDouble(EntityTotal::salienceSum).reversed().thenComparing(EntityTotal::id);
+
     StoryState(String id, long firstSeen, long lastSeen, long lastArrival, int articleCount, Map<String, Integer> languages, Map<String, String> titles,
                Map<String, EntityTotal> entities, List<String> latestArticles, List<String> absorbed, Map<String, Float> keys) {
         this(id, firstSeen, lastSeen, lastArrival, articleCount, new LinkedHashMap<>(languages), new LinkedHashMap<>(titles),
@@ -115,12 +119,29 @@ public final class StoryState {
 
     /** The {@code n} most salient entities, with their mean salience over the story's articles. */
     public List<EntityTotal> topEntities(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("top entities: " + n);
+        }
+        // the n first in MORE_SALIENT order, kept sorted while the entities pass: no sort of them all
+        EntityTotal[] top = new EntityTotal[Math.min(n, entities.size())];
+        int size = 0;
+        for (EntityTotal e : entities.values()) {
+            if (size == top.length && (size == 0 || MORE_SALIENT.compare(e, top[size - 1]) >= 0)) {
+                continue;
+            }
+            int i = size < top.length ? size++ : size - 1;
+            while (i > 0 && MORE_SALIENT.compare(e, top[i - 1]) < 0) {
+                top[i] = top[i - 1];
+                i--;
+            }
+            top[i] = e;
+        }
         int count = Math.max(1, articleCount);
-        return entities.values().stream()
-                .sorted(Comparator.comparingDouble(EntityTotal::salienceSum).reversed().thenComparing(EntityTotal::id))
-                .limit(n)
-                .map(e -> new EntityTotal(e.id(), e.name(), e.salienceSum() / count))
-                .toList();
+        List<EntityTotal> out = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            out.add(new EntityTotal(top[i].id(), top[i].name(), top[i].salienceSum() / count));
+        }
+        return List.copyOf(out);
     }
 
     /** The latest article ids, newest last. */
@@ -193,9 +214,9 @@ public final class StoryState {
         }
     }
 
-    /** Drops entities no longer among the story's keys. */
-    void retainEntitiesOfKeys() {
-        entities.keySet().removeIf(id -> !keys.containsKey(StoryLinker.entityKey(id)));
+    /** Drops entities no longer among the story's keys; {@code entityKey} gives an entity id's key. */
+    void retainEntitiesOfKeys(java.util.function.UnaryOperator<String> entityKey) {
+        entities.keySet().removeIf(id -> !keys.containsKey(entityKey.apply(id)));
     }
 
     @Override
