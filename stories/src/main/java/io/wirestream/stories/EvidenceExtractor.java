@@ -34,8 +34,8 @@ public final class EvidenceExtractor {
         "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"};
     private static final Map<String, Integer> WEEKDAY_NUMBERS = weekdayNumbers();
     private static final Set<String> WEEKDAYS = WEEKDAY_NUMBERS.keySet();
-    private static final Pattern DAY_MONTH = Pattern.compile("(?<!\\d)(\\d{1,2})(?:\\.|er|º)?\\s+(?:de\\s+)?(\\p{L}{3,10})\\.?", Pattern.UNICODE_CASE);
-    private static final Pattern MONTH_DAY = Pattern.compile("(\\p{L}{3,10})\\.?\\s+(\\d{1,2})(?!\\d)", Pattern.UNICODE_CASE);
+    private static final int WEEKDAY_MIN_CHARS = WEEKDAYS.stream().mapToInt(String::length).min().orElseThrow();
+    private static final int WEEKDAY_MAX_CHARS = WEEKDAYS.stream().mapToInt(String::length).max().orElseThrow();
     private static final Set<String> STOP = Set.of(
             // English
             "the", "and", "for", "with", "from", "that", "this", "after", "over", "into", "about", "says", "said", "will",
@@ -265,8 +265,8 @@ public final class EvidenceExtractor {
      */
     static String romanise(String name) {
         StringBuilder out = new StringBuilder();
-        String decomposed = java.text.Normalizer.normalize(name.toLowerCase(Locale.ROOT).replace('ё', 'е').replace('й', '\u0000'),
-                java.text.Normalizer.Form.NFD);
+        String lower = name.toLowerCase(Locale.ROOT).replace('ё', 'е').replace('й', '\u0000');
+        String decomposed = decomposable(lower) ? java.text.Normalizer.normalize(lower, java.text.Normalizer.Form.NFD) : lower;
         for (int i = 0; i < decomposed.length(); i++) {
             char c = decomposed.charAt(i);
             if (c == '\u0000') {
@@ -282,11 +282,33 @@ public final class EvidenceExtractor {
         return out.toString();
     }
 
-    /** Numbers of two digits or more (years left out: they are not news), normalised to digits and a dot. */
+    /**
+     * Whether canonical decomposition (NFD) could change the text: not when every char is below U+00C0 (where the
+     * first canonical decomposition is) or a basic Cyrillic lower-case letter other than {@code й} and {@code ё}.
+     */
+    private static boolean decomposable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '\u00c0' && (c < 'а' || c > 'я' || c == 'й')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Numbers of two digits or more (years left out: they are not news), normalised to digits and a dot. The
+     * matches are those {@code find} would give in turn; as every match starts with an ASCII digit, the expression
+     * is tried only there (with transparent bounds, so its look-behind and look-ahead see the whole text).
+     */
     static Set<String> numbers(String text) {
         Set<String> out = new LinkedHashSet<>();
-        Matcher m = NUMBER.matcher(text);
-        while (m.find()) {
+        Matcher m = NUMBER.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        for (int p = 0; p < text.length(); p++) {
+            if (text.charAt(p) < '0' || text.charAt(p) > '9' || !m.region(p, text.length()).lookingAt()) {
+                continue;
+            }
+            p = m.end() - 1;
             String whole = digitsOnly(m.group(1));
             String fraction = m.group(2);
             if (fraction == null && whole.length() < 2) {
@@ -334,6 +356,11 @@ public final class EvidenceExtractor {
     static void weekdays(String text, Set<String> out) {
         for (int start = wordStart(text, 0), end; start >= 0; start = wordStart(text, end)) {
             end = wordEnd(text, start);
+            // no weekday name is shorter or longer; lower case never shortens a word, and lengthens it only with
+            // a dotted capital I, whose combining dot is in no name
+            if (end - start < WEEKDAY_MIN_CHARS || end - start > WEEKDAY_MAX_CHARS) {
+                continue;
+            }
             Integer day = WEEKDAY_NUMBERS.get(text.substring(start, end).toLowerCase(Locale.ROOT));
             if (day != null) {
                 out.add("wd" + day);
@@ -341,25 +368,131 @@ public final class EvidenceExtractor {
         }
     }
 
-    /** Adds the dates of {@code text} ({@code MM-DD}) to {@code out}; returns the text with them blanked out. */
+    /**
+     * Adds the dates of {@code text} ({@code MM-DD}) to {@code out}; returns the text with them blanked out. A date
+     * is a day of one or two digits and a month name, found in two passes over the text as the regular
+     * expressions {@code (?<!\d)(\d{1,2})(?:\.|er|º)?\s+(?:de\s+)?(\p{L}{3,10})\.?} (day first) and then, over
+     * the text with the first pass's dates blanked out, {@code (\p{L}{3,10})\.?\s+(\d{1,2})(?!\d)} (month
+     * first) would find them, each match taken left to right and a match whose letters are not a month name
+     * skipped whole ({@code \d} the ASCII digits, {@code \s} the ASCII white space); scanned by hand, as those
+     * expressions tried their letters at every letter of the text.
+     */
     static String dates(String text, Set<String> out) {
-        StringBuilder rest = new StringBuilder(text);
-        for (Pattern p : List.of(DAY_MONTH, MONTH_DAY)) {
-            Matcher m = p.matcher(rest.toString());
-            while (m.find()) {
-                boolean dayFirst = p == DAY_MONTH;
-                Integer month = MONTHS.get(m.group(dayFirst ? 2 : 1).toLowerCase(Locale.ROOT));
-                int day = Integer.parseInt(m.group(dayFirst ? 1 : 2));
-                if (month == null || day < 1 || day > 31) {
-                    continue;
-                }
-                out.add(twoDigits(month) + "-" + twoDigits(day));
-                for (int i = m.start(); i < m.end(); i++) {
-                    rest.setCharAt(i, ' ');
-                }
+        if (!hasAsciiDigit(text)) {
+            return text;
+        }
+        StringBuilder rest = null;
+        for (int p = 0; p < text.length(); p++) {
+            if (!isDigit(text, p) || isDigit(text, p - 1)) {
+                continue;
+            }
+            int digits = isDigit(text, p + 1) ? 2 : 1;
+            if (isDigit(text, p + digits)) {
+                continue;
+            }
+            int q = p + digits;
+            if (q < text.length() && (text.charAt(q) == '.' || text.charAt(q) == '\u00ba')) {
+                q++;
+            } else if (text.startsWith("er", q)) {
+                q += 2;
+            }
+            int letters = spaces(text, q);
+            if (letters == q) {
+                continue;
+            }
+            if (text.startsWith("de", letters) && spaces(text, letters + 2) > letters + 2) {
+                letters = spaces(text, letters + 2);
+            }
+            int monthEnd = lettersEnd(text, letters);
+            if (monthEnd < 0) {
+                continue;
+            }
+            int end = monthEnd < text.length() && text.charAt(monthEnd) == '.' ? monthEnd + 1 : monthEnd;
+            if (addDate(out, text, letters, monthEnd, p, p + digits)) {
+                rest = blank(rest, text, p, end);
+            }
+            p = end - 1;
+        }
+        String afterDayFirst = rest == null ? text : rest.toString();
+        for (int p = 0; p < afterDayFirst.length(); p++) {
+            int monthEnd = lettersEnd(afterDayFirst, p);
+            if (monthEnd < 0 || monthEnd < afterDayFirst.length() && Character.isLetter(afterDayFirst.codePointAt(monthEnd))) {
+                continue;
+            }
+            int q = monthEnd < afterDayFirst.length() && afterDayFirst.charAt(monthEnd) == '.' ? monthEnd + 1 : monthEnd;
+            int day = spaces(afterDayFirst, q);
+            if (day == q || !isDigit(afterDayFirst, day)) {
+                continue;
+            }
+            int dayEnd = isDigit(afterDayFirst, day + 1) ? day + 2 : day + 1;
+            if (isDigit(afterDayFirst, dayEnd)) {
+                continue;
+            }
+            if (addDate(out, afterDayFirst, p, monthEnd, day, dayEnd)) {
+                rest = blank(rest, text, p, dayEnd);
+            }
+            p = dayEnd - 1;
+        }
+        return rest == null ? text : rest.toString();
+    }
+
+    /** Adds {@code MM-DD} when {@code text[month, monthEnd)} is a month name and the day 1 to 31. */
+    private static boolean addDate(Set<String> out, String text, int month, int monthEnd, int day, int dayEnd) {
+        Integer m = MONTHS.get(text.substring(month, monthEnd).toLowerCase(Locale.ROOT));
+        int d = Integer.parseInt(text, day, dayEnd, 10);
+        if (m == null || d < 1 || d > 31) {
+            return false;
+        }
+        out.add(twoDigits(m) + "-" + twoDigits(d));
+        return true;
+    }
+
+    private static StringBuilder blank(StringBuilder rest, String text, int from, int to) {
+        StringBuilder b = rest == null ? new StringBuilder(text) : rest;
+        for (int i = from; i < to; i++) {
+            b.setCharAt(i, ' ');
+        }
+        return b;
+    }
+
+    /**
+     * Where {@code \p{L}{3,10}} ends when it matches greedily at {@code from}: after the first ten letters (code
+     * points) of the letters there, or all of them when fewer; -1 when there are fewer than three.
+     */
+    private static int lettersEnd(String text, int from) {
+        int i = from;
+        int count = 0;
+        while (count < 10 && i < text.length()) {
+            int c = text.codePointAt(i);
+            if (!Character.isLetter(c)) {
+                break;
+            }
+            i += Character.charCount(c);
+            count++;
+        }
+        return count >= 3 ? i : -1;
+    }
+
+    /** The end of the ASCII white space ({@code \s}) starting at {@code from}; {@code from} when there is none. */
+    private static int spaces(String text, int from) {
+        int i = from;
+        while (i < text.length() && " \t\n\u000b\f\r".indexOf(text.charAt(i)) >= 0) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isDigit(String text, int i) {
+        return i >= 0 && i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9';
+    }
+
+    private static boolean hasAsciiDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                return true;
             }
         }
-        return rest.toString();
+        return false;
     }
 
     private static String twoDigits(int n) {

@@ -95,6 +95,46 @@ class EvidenceExtractorEquivalenceTest {
         }
     }
 
+    @Test
+    void shouldFindTheDatesOfTheRegularExpressionsInRandomStrings() {
+        String[] pieces = {"1", "3", "9", "0", "12", "31", "32", "123", "2026", ".", "º", "er", "de", "Mai", "may", "mayo",
+            "März", "sept", "Sept.", "июня", "Ноября", "décembre", "juil", "x", "ab", "abcdefghij", "mayonnaise", "Xmay", " ", " ",
+            "  ", "\t", "\n", "\r\n", "\u000b", "\f", "\u00a0", "\u2003", ",", "-", "e\u0301", "\ud835\udc00", "\ud800", "é", "\u0661"};
+        Random random = new Random(31);
+        for (int n = 0; n < 100_000; n++) {
+            StringBuilder b = new StringBuilder();
+            for (int i = random.nextInt(10); i > 0; i--) {
+                b.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String s = b.toString();
+            Set<String> expected = new LinkedHashSet<>();
+            Set<String> actual = new LinkedHashSet<>();
+            assertEquals(EvidenceExtractorReference.dates(s, expected), EvidenceExtractor.dates(s, actual), () -> escaped(s));
+            assertEquals(new ArrayList<>(expected), new ArrayList<>(actual), () -> escaped(s));
+        }
+    }
+
+    @Test
+    void shouldFindTheNumbersWeekdaysAndRomanisationOfTheReferenceInRandomStrings() {
+        String[] pieces = {"1", "0", "07", "12", "123", "1900", "2026", "2101", "4", "5", ".", ",", " ", "\u00a0", "\u202f",
+            "x", "é", "\ud835\udc00", "\u0661", "-", "Thursday", "ВТОРНИК", "среду", "lunedì", "lunedi\u0300", "İ", "Sonntag", "Ёлкин", "йод", "ǅ", "Ä", "\u00bf", "\u00a8", "ß", "Ω"};
+        Random random = new Random(43);
+        for (int n = 0; n < 100_000; n++) {
+            StringBuilder b = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                b.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String s = b.toString();
+            assertEquals(new ArrayList<>(EvidenceExtractorReference.numbers(s)), new ArrayList<>(EvidenceExtractor.numbers(s)), () -> escaped(s));
+            assertEquals(EvidenceExtractorReference.romanise(s), EvidenceExtractor.romanise(s), () -> escaped(s));
+            Set<String> expected = new LinkedHashSet<>();
+            Set<String> actual = new LinkedHashSet<>();
+            EvidenceExtractorReference.weekdays(s, expected);
+            EvidenceExtractor.weekdays(s, actual);
+            assertEquals(new ArrayList<>(expected), new ArrayList<>(actual), () -> escaped(s));
+        }
+    }
+
     private static String text(Random random, int pieces) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < pieces; i++) {
