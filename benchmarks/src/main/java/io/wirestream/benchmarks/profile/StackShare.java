@@ -31,8 +31,13 @@ import java.util.regex.Pattern;
  * stage called deeper than it (default 64 frames) is missed, so record with
  * {@code -XX:FlightRecorderOptions=stackdepth=256} to be safe.
  *
+ * <p>A prefix written {@code !prefix} excludes: a sample whose stack also holds a frame of that prefix does not
+ * count for the stage. For the last stage of the pipeline this takes out the work downstream of it, which runs in
+ * its forwarding call ({@code !org.apache.kafka.streams.kstream.internals.KStreamMapValues}: the pipeline's copies
+ * after the stage, its sink and the routes, all reached through {@code mapValues} nodes).
+ *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.wirestream.benchmarks.profile.StackShare
- * bench.jfr <thread name regex> <leg> <class prefix>...}
+ * bench.jfr <thread name regex> <leg> <class prefix>... [!<excluded class prefix>...]}
  */
 public final class StackShare {
     /** How many samples were counted and how many of them had a frame of the prefixes. */
@@ -56,18 +61,32 @@ public final class StackShare {
             System.err.println("usage: StackShare <recording.jfr> <thread name regex> <bench leg> <class prefix>...");
             System.exit(2);
         }
-        List<String> prefixes = List.of(args).subList(3, args.length);
-        Share share = share(RecordingFile.readAllEvents(Path.of(args[0])), Pattern.compile(args[1]), args[2], prefixes);
-        print(share, args[1], args[2], prefixes, System.out);
+        List<String> prefixes = new ArrayList<>();
+        List<String> excluded = new ArrayList<>();
+        for (String a : List.of(args).subList(3, args.length)) {
+            if (a.startsWith("!")) {
+                excluded.add(a.substring(1));
+            } else {
+                prefixes.add(a);
+            }
+        }
+        Share share = share(RecordingFile.readAllEvents(Path.of(args[0])), Pattern.compile(args[1]), args[2], prefixes, excluded);
+        print(share, args[1], args[2], prefixes, excluded, System.out);
     }
 
-    static void print(Share share, String threads, String leg, List<String> prefixes, PrintStream out) {
-        out.printf(Locale.ROOT, "%s: %,d of %,d execution samples of threads %s (%s) have a frame of %s%n",
+    static void print(Share share, String threads, String leg, List<String> prefixes, List<String> excluded, PrintStream out) {
+        out.printf(Locale.ROOT, "%s: %,d of %,d execution samples of threads %s (%s) have a frame of %s%s%n",
             String.format(Locale.ROOT, "%.1f %%", 100 * share.fraction()), share.matching(), share.samples(), threads,
-            share.inRounds() ? "measured rounds of leg " + leg : "whole recording", String.join(", ", prefixes));
+            share.inRounds() ? "measured rounds of leg " + leg : "whole recording", String.join(", ", prefixes),
+            excluded.isEmpty() ? "" : " and none of " + String.join(", ", excluded));
     }
 
     static Share share(List<RecordedEvent> events, Pattern threads, String leg, List<String> prefixes) {
+        return share(events, threads, leg, prefixes, List.of());
+    }
+
+    /** The share of samples with a frame of {@code prefixes} and none of {@code excluded}. */
+    static Share share(List<RecordedEvent> events, Pattern threads, String leg, List<String> prefixes, List<String> excluded) {
         List<Window> rounds = new ArrayList<>();
         for (RecordedEvent e : events) {
             // warm-up rounds are numbered from 1 - warm-up count to 0: left out
@@ -89,7 +108,7 @@ public final class StackShare {
                 continue;
             }
             samples++;
-            if (hasFrame(e.getStackTrace(), prefixes)) {
+            if (hasFrame(e.getStackTrace(), prefixes) && (excluded.isEmpty() || !hasFrame(e.getStackTrace(), excluded))) {
                 matching++;
             }
         }

@@ -20,6 +20,17 @@ class StackShareTest {
         static long spin(long untilNanos) {
             return Work.spin(untilNanos);
         }
+
+        static long handOn(long untilNanos) {
+            return Downstream.spin(untilNanos);
+        }
+    }
+
+    /** Work the stage hands on to, called from inside it: excluded by {@code !} prefix. */
+    static final class Downstream {
+        static long spin(long untilNanos) {
+            return Work.spin(untilNanos);
+        }
     }
 
     /** Work outside it, also what the stage calls. */
@@ -66,5 +77,35 @@ class StackShareTest {
         assertEquals(onlyStage.samples() + onlyOther.samples(), both.samples());
         assertEquals(onlyStage.samples(), both.matching());
         assertEquals(false, both.inRounds());
+    }
+
+    @Test
+    void shouldNotCountTheSamplesThatAlsoHoldAFrameOfAnExcludedPrefix(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("tiny.jfr");
+        try (Recording recording = new Recording()) {
+            recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+            recording.start();
+            long until = System.nanoTime() + Duration.ofMillis(1500).toNanos();
+            Thread own = new Thread(() -> Stage.spin(until), "probe-own-1");
+            Thread handedOn = new Thread(() -> Stage.handOn(until), "probe-down-1");
+            own.start();
+            handedOn.start();
+            own.join();
+            handedOn.join();
+            recording.stop();
+            recording.dump(file);
+        }
+        List<RecordedEvent> events = RecordingFile.readAllEvents(file);
+        List<String> stage = List.of(Stage.class.getName());
+        List<String> downstream = List.of(Downstream.class.getName());
+
+        StackShare.Share all = StackShare.share(events, Pattern.compile("probe-(own|down)-\\d+"), "pipeline", stage);
+        StackShare.Share own = StackShare.share(events, Pattern.compile("probe-(own|down)-\\d+"), "pipeline", stage, downstream);
+        StackShare.Share ownThread = StackShare.share(events, Pattern.compile("probe-own-\\d+"), "pipeline", stage);
+
+        assertTrue(ownThread.samples() > 0 && all.samples() > ownThread.samples(), "samples " + all + " " + ownThread);
+        assertEquals(all.samples(), all.matching());
+        assertEquals(all.samples(), own.samples());
+        assertEquals(ownThread.matching(), own.matching());
     }
 }
