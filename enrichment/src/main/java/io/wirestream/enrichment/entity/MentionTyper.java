@@ -4,6 +4,8 @@ import io.wirestream.enrichment.text.EnglishNameLists;
 import io.wirestream.enrichment.text.Morphology;
 import io.wirestream.enrichment.text.Token;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -77,6 +79,10 @@ final class MentionTyper {
         if (to - from >= 2 && (givenName(first) || romanisedAsianName(lt, from, to))) {
             return EntityType.PERSON;
         }
+        if (to - from >= 2 && to - from <= 3 && !lt.cyrillic() && english.surname(lt.token(to - 1).text())) {
+            // "Tomasz Baker", "Adaeze Walsh": a given name the lists lack before a common surname
+            return EntityType.PERSON;
+        }
         if (from > 0) {
             Token prev = lt.token(from - 1);
             if (!prev.capitalised() && LinkedText.adjacent(prev, first) && cues.is(NameCues.Kind.ORG_WORD, prev.text())) {
@@ -87,6 +93,14 @@ final class MentionTyper {
             return EntityType.PERSON;
         }
         if (to < lt.size() && cues.is(NameCues.Kind.SPEECH_VERB, lt.token(to).text())) {
+            return EntityType.PERSON;
+        }
+        if (to < lt.size() && cues.is(NameCues.Kind.PERSON_RELATIVE, lt.token(to).text())
+                && lt.text().startsWith(", ", lt.token(to - 1).end()) && lt.token(to).start() == lt.token(to - 1).end() + 2) {
+            // "Halvorsen, who chairs the board": a relative pronoun used only of people
+            return EntityType.PERSON;
+        }
+        if (speechVerbBefore(lt, from, to)) {
             return EntityType.PERSON;
         }
         if (from > 0 && !lt.token(from - 1).capitalised() && cues.is(NameCues.Kind.PLACE_WORD, lt.token(from - 1).text())) {
@@ -105,6 +119,41 @@ final class MentionTyper {
             return EntityType.LOCATION;
         }
         return null;
+    }
+
+    /**
+     * Names joined by "and" or "or" name things of one kind ("Okafor and Lindqvist", "Tallinn or Riga"): an
+     * untyped name takes the type of a typed name it is coordinated with, unknown or known. Spans in text order.
+     */
+    List<NameSpan> typedByConjuncts(LinkedText lt, List<NameSpan> spans) {
+        List<NameSpan> out = new ArrayList<>(spans);
+        for (int k = 0; k < out.size(); k++) {
+            NameSpan s = out.get(k);
+            if (s.type() != null) {
+                continue;
+            }
+            EntityType type = null;
+            if (k > 0 && coordinated(lt, out.get(k - 1), s)) {
+                type = out.get(k - 1).type();
+            }
+            if (type == null && k + 1 < out.size() && coordinated(lt, s, out.get(k + 1))) {
+                type = out.get(k + 1).type();
+            }
+            if (type != null) {
+                out.set(k, new NameSpan(s.from(), s.to(), null, type));
+            }
+        }
+        return out;
+    }
+
+    /** {@code b} follows {@code a} with only "and" or "or" between them. */
+    private static boolean coordinated(LinkedText lt, NameSpan a, NameSpan b) {
+        if (b.from() != a.to() + 1) {
+            return false;
+        }
+        Token between = lt.token(a.to());
+        return (between.text().equals("and") || between.text().equals("or"))
+                && LinkedText.adjacent(lt.token(a.to() - 1), between) && LinkedText.adjacent(between, lt.token(b.from()));
     }
 
     /**
@@ -130,10 +179,36 @@ final class MentionTyper {
         return true;
     }
 
+    /**
+     * A speech verb inverted after a quotation or a clause ("...," said Halvorsen.): the verb right before the
+     * name follows a quote mark or a comma, and the name ends the clause.
+     */
+    private boolean speechVerbBefore(LinkedText lt, int from, int to) {
+        if (from == 0 || !cues.is(NameCues.Kind.SPEECH_VERB, lt.token(from - 1).text())) {
+            return false;
+        }
+        Token verb = lt.token(from - 1);
+        if (!LinkedText.adjacent(verb, lt.token(from)) || verb.capitalised()) {
+            return false;
+        }
+        int before = verb.start() - 1;
+        while (before >= 0 && lt.text().charAt(before) == ' ') {
+            before--;
+        }
+        int after = lt.token(to - 1).end();
+        return before >= 0 && "\"”'’»,".indexOf(lt.text().charAt(before)) >= 0
+                && (after == lt.text().length() || ".,;:!?".indexOf(lt.text().charAt(after)) >= 0);
+    }
+
     /** A title up to four words before, over a portfolio or place ("sindaco di Roma Roberto Gualtieri"). */
     private boolean titleBefore(LinkedText lt, int from) {
         for (int back = 1; back <= 4 && from - back >= 0; back++) {
             Token prev = lt.token(from - back);
+            if (back == 1 && cues.is(NameCues.Kind.PERSON_TITLE, prev.text())
+                    && lt.text().startsWith(". ", prev.end()) && lt.token(from).start() == prev.end() + 2) {
+                // an abbreviated title with its dot: Ms. Halvorsen, Dr. Okafor
+                return true;
+            }
             if (!LinkedText.adjacent(prev, lt.token(from - back + 1))) {
                 return false;
             }

@@ -144,4 +144,48 @@ class NameEvidenceTest {
         assertEquals("Q1520", found.get("Астане"), found.toString());
         assertEquals("Q1520", found.get("Астаны"), found.toString());
     }
+
+    @Test
+    void shouldTypeANameBeforeWhoAsAPerson() {
+        Map<String, EntityType> found = mentions("The board heard from Halvorsen, who chairs the harbour trust.", "en");
+        assertEquals(EntityType.PERSON, found.get("Halvorsen"));
+    }
+
+    @Test
+    void shouldTypeANameAfterAnInvertedSpeechVerbAsAPerson() {
+        Map<String, EntityType> found = mentions("\"We will not wait for the ferry,\" said Okonkwo. The vote is on Monday.", "en");
+        assertEquals(EntityType.PERSON, found.get("Okonkwo"));
+    }
+
+    @Test
+    void shouldNotTypeTheListenerAfterASpeechVerbAsAPerson() {
+        // "told Brightwater" without a quote or comma before the verb: no inversion, nothing says person
+        assertEquals(null, mentions("The mayor told Brightwater on Friday that the bridge would close.", "en").get("Brightwater"));
+    }
+
+    @Test
+    void shouldReadATitleWithItsDotBeforeASurname() {
+        Map<String, EntityType> found = mentions("The plan was welcomed by Ms. Lindqvist and her staff.", "en");
+        assertEquals(EntityType.PERSON, found.get("Lindqvist"));
+    }
+
+    @Test
+    void shouldGiveANameTheTypeOfTheNameItIsCoordinatedWith() {
+        Map<String, EntityType> found = mentions("On Friday Mr Dubrow and Kessington signed the lease.", "en");
+        assertEquals(EntityType.PERSON, found.get("Dubrow"));
+        assertEquals(EntityType.PERSON, found.get("Kessington"));
+    }
+
+    @Test
+    void shouldTakeACommonSurnameAfterAnUnlistedGivenNameForAPerson() {
+        // "Yevhen" is in none of the given-name lists; "Walsh" is a common surname
+        Map<String, EntityType> found = mentions("The award went to Yevhen Walsh for his harbour photographs.", "en");
+        assertEquals(EntityType.PERSON, found.get("Yevhen Walsh"));
+    }
+
+    @Test
+    void shouldKeepAForeignArticleInsideAName() {
+        Map<String, EntityType> found = mentions("The interview appeared first in Le Matin Vaudois Times on Monday.", "en");
+        assertEquals(EntityType.ORGANIZATION, found.get("Le Matin Vaudois Times"));
+    }
 }
