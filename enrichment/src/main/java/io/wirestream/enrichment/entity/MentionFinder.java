@@ -179,6 +179,9 @@ final class MentionFinder {
             return -1;
         }
         Token last = lt.token(to - 1);
+        if (possessive(last.text())) {
+            return -1;
+        }
         boolean acrossDot = MentionGrouper.dottedAbbreviation(last.text()) || last.text().length() == 1;
         if (!LinkedText.adjacent(last, lt.token(to)) && !(acrossDot && lt.text().startsWith(". ", last.end())
                 && lt.token(to).start() == last.end() + 2)) {
@@ -264,7 +267,7 @@ final class MentionFinder {
                 continue;
             }
             if (lt.text().startsWith(" & ", lt.token(j - 1).end()) && t.start() == lt.token(j - 1).end() + 3
-                    && t.capitalised() && joinedByAnd(lt, from, j - 1, j)) {
+                    && t.capitalised() && endsInInstitutionOnlyAfter(lt, from, j)) {
                 // "Harbour & Rail Museum": the ampersand is no word of its own
                 j++;
                 continue;
@@ -291,7 +294,8 @@ final class MentionFinder {
             } else if (ofAfterInstitution(lt, j)) {
                 // "University of Northfield", "Museum of the Sea": the institution's name goes on after "of"
                 j += lt.token(j + 1).text().equals("the") ? 3 : 2;
-            } else if (joinedByAnd(lt, from, j, j + 1)) {
+            } else if (t.text().equals("and") && j + 1 < lt.size() && LinkedText.adjacent(t, lt.token(j + 1))
+                    && endsInInstitutionOnlyAfter(lt, from, j + 1)) {
                 // "Northfield Air and Sea Museum": both sides belong to the one institution named at the end
                 j += 2;
             } else {
@@ -306,7 +310,7 @@ final class MentionFinder {
         Token t = lt.token(k);
         return k > 0 && k + 1 < lt.size() && t.text().length() == 1 && t.capitalised() && !t.sentenceStart()
                 && lt.text().startsWith(". ", t.end()) && lt.token(k + 1).start() == t.end() + 2
-                && LinkedText.adjacent(lt.token(k - 1), t) && lt.token(k - 1).capitalised();
+                && (LinkedText.adjacent(lt.token(k - 1), t) || middleInitial(lt, k - 1)) && lt.token(k - 1).capitalised();
     }
 
     /**
@@ -325,19 +329,12 @@ final class MentionFinder {
     }
 
     /**
-     * "and" (word {@code j}) or "&" (between words {@code j} and {@code after}) between capitalised words, when the
-     * words before it hold no organisation or place noun and the capitalised words from {@code after} on end in
-     * one: one institution (Air and Space Museum, Health & Safety Board).
+     * For "and" or "&" between capitalised words: the words of the run before it ({@code from} up to the
+     * conjunction) hold no organisation or place noun, and the capitalised words from {@code after} on end in
+     * one, so both sides belong to one institution (Air and Space Museum, Health & Safety Board).
      */
-    private boolean joinedByAnd(LinkedText lt, int from, int j, int after) {
-        if (after >= lt.size()) {
-            return false;
-        }
-        if (after == j + 1 && !(lt.token(j).text().equals("and") && LinkedText.adjacent(lt.token(j - 1), lt.token(j))
-                && LinkedText.adjacent(lt.token(j), lt.token(after)))) {
-            return false;
-        }
-        for (int k = from; k < after && k <= j; k++) {
+    private boolean endsInInstitutionOnlyAfter(LinkedText lt, int from, int after) {
+        for (int k = from; k < after; k++) {
             if (institutionWord(lt.token(k))) {
                 return false;
             }
@@ -375,6 +372,10 @@ final class MentionFinder {
     private boolean nameWord(LinkedText lt, int k) {
         Token t = lt.token(k);
         String lower = t.text().toLowerCase(Locale.ROOT);
+        if (middleInitial(lt, k)) {
+            // M., V., I.: a letter that would be a function word or a Roman numeral alone
+            return true;
+        }
         if (!hasLetter(t.text()) || romanNumeral(t.text())) {
             return false;
         }
@@ -397,7 +398,7 @@ final class MentionFinder {
      */
     private boolean foreignArticle(LinkedText lt, int k) {
         Token t = lt.token(k);
-        if (lt.cyrillic() || t.sentenceStart() || t.acronym() || !t.capitalised() || t.text().length() > 3
+        if (lt.cyrillic() || lt.nounCapitals() || t.sentenceStart() || t.acronym() || !t.capitalised() || t.text().length() > 3
                 || t.text().length() < 2 || k + 1 >= lt.size()) {
             return false;
         }

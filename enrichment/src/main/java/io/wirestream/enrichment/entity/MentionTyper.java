@@ -73,10 +73,19 @@ final class MentionTyper {
             // a name ending in a place noun: Ross Ice Shelf, Adler Planetarium, Hong Kong Island
             return EntityType.LOCATION;
         }
+        for (int k = from; k + 1 < to; k++) {
+            if (lt.token(k).capitalised() && cues.is(NameCues.Kind.PLACE_WORD, lt.token(k).text())
+                    && lt.token(k + 1).text().equals("of")) {
+                // the place noun heads the name when "of" follows it: Museum of Flight, Gallery of Modern Art
+                return EntityType.LOCATION;
+            }
+        }
         if (!lt.cyrillic() && english.state(lt.text().substring(first.start(), lt.token(to - 1).end()))) {
             return EntityType.LOCATION;
         }
-        if (to - from >= 2 && (givenName(first) || romanisedAsianName(lt, from, to))) {
+        if (to - from >= 2 && ((givenName(first) && !(first.text().length() <= 2 && morphology.isStopWord(first.text().toLowerCase(Locale.ROOT))))
+                || romanisedAsianName(lt, from, to))) {
+            // a two-letter function word is no given name, whatever the lists hold ("Le" of Le Monde)
             return EntityType.PERSON;
         }
         if (to - from >= 2 && to - from <= 3 && !lt.cyrillic() && english.surname(lt.token(to - 1).text())) {
@@ -118,7 +127,18 @@ final class MentionTyper {
                 && cues.is(NameCues.Kind.PLACE_PREPOSITION, lt.token(from - 1).text())) {
             return EntityType.LOCATION;
         }
+        if (to - from == 1 && !first.sentenceStart() && !lt.cyrillic() && english.givenName(first.text())
+                && !(from > 0 && (articleOrPlacePreposition(lt.token(from - 1))))) {
+            // a given name alone inside a sentence ("... told Marisol about it"): a person called by first name;
+            // not after an article ("a Christian group") or a place preposition ("in Victoria")
+            return EntityType.PERSON;
+        }
         return null;
+    }
+
+    private boolean articleOrPlacePreposition(Token t) {
+        String w = t.text().toLowerCase(Locale.ROOT);
+        return w.equals("a") || w.equals("an") || w.equals("the") || cues.is(NameCues.Kind.PLACE_PREPOSITION, w);
     }
 
     /**

@@ -160,7 +160,7 @@ class NameEvidenceTest {
     @Test
     void shouldNotTypeTheListenerAfterASpeechVerbAsAPerson() {
         // "told Brightwater" without a quote or comma before the verb: no inversion, nothing says person
-        assertEquals(null, mentions("The mayor told Brightwater on Friday that the bridge would close.", "en").get("Brightwater"));
+        assertEquals(null, mentions("Officials told Brightwater on Friday that the bridge would close.", "en").get("Brightwater"));
     }
 
     @Test
@@ -187,5 +187,55 @@ class NameEvidenceTest {
     void shouldKeepAForeignArticleInsideAName() {
         Map<String, EntityType> found = mentions("The interview appeared first in Le Matin Vaudois Times on Monday.", "en");
         assertEquals(EntityType.ORGANIZATION, found.get("Le Matin Vaudois Times"));
+    }
+
+    @Test
+    void shouldKeepAMiddleInitialInsideAName() {
+        Map<String, EntityType> found = mentions("The grant was signed by Tobias M. Ferrand and Ilse V. X. Marchetti last week.", "en");
+        assertEquals(EntityType.PERSON, found.get("Tobias M. Ferrand"), found.toString());
+        assertEquals(EntityType.PERSON, found.get("Ilse V. X. Marchetti"), found.toString());
+    }
+
+    @Test
+    void shouldKeepOfAfterAnInstitutionWordAndAndBeforeOne() {
+        Map<String, EntityType> found = mentions("Students of the University of Northfield visited the Marsh Aviation and Rail Museum "
+                + "and the Museum of the Quiet Harbour.", "en");
+        assertEquals(EntityType.ORGANIZATION, found.get("University of Northfield"), found.toString());
+        assertEquals(EntityType.LOCATION, found.get("Marsh Aviation and Rail Museum"), found.toString());
+        assertEquals(EntityType.LOCATION, found.get("Museum of the Quiet Harbour"), found.toString());
+    }
+
+    @Test
+    void shouldKeepAnAmpersandBeforeAnInstitutionWordInsideAName() {
+        Map<String, EntityType> found = mentions("The show moved to the Brandt & Okoye Gallery in the spring.", "en");
+        assertEquals(EntityType.LOCATION, found.get("Brandt & Okoye Gallery"), found.toString());
+    }
+
+    @Test
+    void shouldReadAKnownPlaceOpeningAnInstitutionsNameAsOneName() {
+        // Toronto is in the knowledge base; the newspaper and the museum are not
+        Map<String, EntityType> found = mentions("The Toronto Evening Herald reported that the Toronto Harbour Museum will close.", "en");
+        assertEquals(EntityType.ORGANIZATION, found.get("Toronto Evening Herald"), found.toString());
+        assertEquals(EntityType.LOCATION, found.get("Toronto Harbour Museum"), found.toString());
+        assertEquals(null, found.get("Toronto"), found.toString());
+    }
+
+    @Test
+    void shouldTakeAGivenNameAloneInsideASentenceForAPerson() {
+        Map<String, EntityType> found = mentions("After the match the coach thanked Marisol for her patience.", "en");
+        assertEquals(EntityType.PERSON, found.get("Marisol"), found.toString());
+    }
+
+    @Test
+    void shouldNotTakeAGivenNameAfterAnArticleForAPerson() {
+        // "Christian" is in the given-name lists, but here it qualifies a noun
+        assertEquals(null, mentions("The village has a Christian school and two shops.", "en").get("Christian"));
+    }
+
+    @Test
+    void shouldTypeACollegeOrMagazineNameAsAnOrganisation() {
+        Map<String, EntityType> found = mentions("She studied at Brackenridge College and now writes for Lantern Magazine.", "en");
+        assertEquals(EntityType.ORGANIZATION, found.get("Brackenridge College"), found.toString());
+        assertEquals(EntityType.ORGANIZATION, found.get("Lantern Magazine"), found.toString());
     }
 }
