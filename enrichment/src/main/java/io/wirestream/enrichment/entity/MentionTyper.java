@@ -142,7 +142,7 @@ final class MentionTyper {
     }
 
     /**
-     * Names joined by "and" or "or" name things of one kind ("Okafor and Lindqvist", "Tallinn or Riga"): an
+     * Names joined by "and" or "or" (и, или) name things of one kind ("Okafor and Lindqvist", "Tallinn or Riga"): an
      * untyped name takes the type of a typed name it is coordinated with, unknown or known. Spans in text order.
      */
     List<NameSpan> typedByConjuncts(LinkedText lt, List<NameSpan> spans) {
@@ -166,13 +166,14 @@ final class MentionTyper {
         return out;
     }
 
-    /** {@code b} follows {@code a} with only "and" or "or" between them. */
+    /** {@code b} follows {@code a} with only "and" or "or" (и, или) between them. */
     private static boolean coordinated(LinkedText lt, NameSpan a, NameSpan b) {
         if (b.from() != a.to() + 1) {
             return false;
         }
         Token between = lt.token(a.to());
-        return (between.text().equals("and") || between.text().equals("or"))
+        String w = between.text();
+        return (w.equals("and") || w.equals("or") || w.equals("и") || w.equals("или"))
                 && LinkedText.adjacent(lt.token(a.to() - 1), between) && LinkedText.adjacent(between, lt.token(b.from()));
     }
 

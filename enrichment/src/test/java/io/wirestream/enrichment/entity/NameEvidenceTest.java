@@ -238,4 +238,10 @@ class NameEvidenceTest {
         assertEquals(EntityType.ORGANIZATION, found.get("Brackenridge College"), found.toString());
         assertEquals(EntityType.ORGANIZATION, found.get("Lantern Magazine"), found.toString());
     }
+
+    @Test
+    void shouldGiveARussianNameTheTypeOfTheNameItIsCoordinatedWith() {
+        Map<String, EntityType> found = mentions("Договор подписали губернатор Степан Огурцов и Жмыркевич.", "ru");
+        assertEquals(EntityType.PERSON, found.get("Жмыркевич"), found.toString());
+    }
 }
