@@ -23,7 +23,10 @@ import java.util.Optional;
  *   <li>The place of a dateline ({@link Datelines}).</li>
  *   <li>In a Cyrillic text, a foreign name in Latin letters with its function words ({@link LatinNamesInCyrillic}).</li>
  *   <li>Russian adjective + place or organisation noun ({@link RussianNameRules#adjectivePhrase}).</li>
- *   <li>Other names: runs of capitalised words (with particles such as "von der" inside), minus
+ *   <li>A known name that opens an institution's name ("Toronto Evening Herald"): the whole name,
+ *       typed by its last noun ({@link #institutionAfterKnownName}).</li>
+ *   <li>Other names: runs of capitalised words (with particles such as "von der", a middle initial, "of"
+ *       after an institution noun and "and"/"&amp;" before one inside; a foreign article may open one), minus
  *       function words, titles, month and weekday names, nationality words ({@link Demonyms}) and words the script's rules reject
  *       ({@link #nameWord}); typed by {@link MentionTyper}. A title's portfolio ("ministro della
  *       Cultura", "Finance Minister") is left out. In a language that capitalises nouns the run also
@@ -182,7 +185,8 @@ final class MentionFinder {
         if (possessive(last.text())) {
             return -1;
         }
-        boolean acrossDot = MentionGrouper.dottedAbbreviation(last.text()) || last.text().length() == 1;
+        // U.S.: the tokenizer splits its letters like initials, so the known name ends in the single letter S
+        boolean acrossDot = last.text().length() == 1;
         if (!LinkedText.adjacent(last, lt.token(to)) && !(acrossDot && lt.text().startsWith(". ", last.end())
                 && lt.token(to).start() == last.end() + 2)) {
             return -1;

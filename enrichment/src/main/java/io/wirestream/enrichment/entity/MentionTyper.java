@@ -14,7 +14,10 @@ import java.util.Locale;
  * makes an ORGANIZATION, and so do Latin words in a Cyrillic text; a given name first, a title before it (over a portfolio: "sindaco di Roma
  * Roberto Gualtieri") or a speech verb after it makes a PERSON; a place noun before it («города
  * Лачин») or at its end (Ross Ice Shelf), a Russian place-name reading or the name of a US state makes a LOCATION; a dictionary surname makes a PERSON; a
- * place preposition before a single word inside a sentence makes a LOCATION. Otherwise untyped (null).
+ * place preposition before a single word inside a sentence makes a LOCATION. In Latin script also: ", who" after
+ * it, an inverted speech verb before it ("...," said X.), a common surname last, or a given name alone inside a
+ * sentence make a PERSON; a place noun before "of" (Museum of ...) a LOCATION. Otherwise untyped (null), and
+ * {@link #typedByConjuncts} may still give it the type of a name it is coordinated with.
  */
 final class MentionTyper {
 

@@ -221,6 +221,12 @@ class NameEvidenceTest {
     }
 
     @Test
+    void shouldReadAnInstitutionAfterUsAcrossItsDot() {
+        Map<String, EntityType> found = mentions("Rules drafted by the U.S. Coastal Fisheries Agency take effect in May.", "en");
+        assertEquals(EntityType.ORGANIZATION, found.get("U.S. Coastal Fisheries Agency"), found.toString());
+    }
+
+    @Test
     void shouldTakeAGivenNameAloneInsideASentenceForAPerson() {
         Map<String, EntityType> found = mentions("After the match the coach thanked Marisol for her patience.", "en");
         assertEquals(EntityType.PERSON, found.get("Marisol"), found.toString());
