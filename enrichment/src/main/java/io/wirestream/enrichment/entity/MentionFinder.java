@@ -7,11 +7,13 @@ import io.wirestream.enrichment.text.Scripts;
 import io.wirestream.enrichment.text.Token;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Finds the runs of words that name something, left to right:
@@ -65,6 +67,7 @@ final class MentionFinder {
         Map<String, KbEntity> chosen = new LinkedHashMap<>();
         boolean[] shouted = NameShapes.shoutedLines(lt);
         KnownNames known = new KnownNames(lt);
+        Surnames surnames = new Surnames();
         int i = 0;
         while (i < tokens.size()) {
             Token t = tokens.get(i);
@@ -97,6 +100,12 @@ final class MentionFinder {
                 continue;
             }
             if (!t.capitalised() && t.cased()) {
+                i++;
+                continue;
+            }
+            if (namedInFull(lt, i, spans, surnames)) {
+                // «Алексей Навальный ... Навальный»: the surname of a person the text named in full, alone
+                spans.add(new NameSpan(i, i + 1, null, EntityType.PERSON));
                 i++;
                 continue;
             }
@@ -200,6 +209,36 @@ final class MentionFinder {
             k--;
         }
         return k > to ? k : -1;
+    }
+
+    /**
+     * A capitalised word alone (no capitalised word joined to it on either side) whose key is the last word's
+     * key of a person of two or more words found earlier in the text: that person's surname on its own, even
+     * where a dictionary reads it as a common word or it opens a sentence.
+     */
+    private static boolean namedInFull(LinkedText lt, int i, List<NameSpan> found, Surnames surnames) {
+        Token t = lt.token(i);
+        if (t.acronym() || (i > 0 && lt.token(i - 1).capitalised() && LinkedText.adjacent(lt.token(i - 1), t))
+                || (i + 1 < lt.size() && lt.token(i + 1).capitalised() && LinkedText.adjacent(t, lt.token(i + 1)))) {
+            return false;
+        }
+        return surnames.of(lt, found).contains(lt.key(i));
+    }
+
+    /** Keys of the last words of the unknown people of two or more words found so far, added as spans come. */
+    private static final class Surnames {
+        private final Set<String> keys = new HashSet<>();
+        private int seen;
+
+        Set<String> of(LinkedText lt, List<NameSpan> found) {
+            for (; seen < found.size(); seen++) {
+                NameSpan s = found.get(seen);
+                if (s.type() == EntityType.PERSON && s.words() >= 2 && s.known() == null) {
+                    keys.add(lt.key(s.to() - 1));
+                }
+            }
+            return keys;
+        }
     }
 
     /** A known name counts if one of its words is capitalised and it is not a lone stop word. */

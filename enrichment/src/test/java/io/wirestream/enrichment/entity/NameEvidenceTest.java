@@ -250,4 +250,14 @@ class NameEvidenceTest {
         Map<String, EntityType> found = mentions("Договор подписали губернатор Степан Огурцов и Жмыркевич.", "ru");
         assertEquals(EntityType.PERSON, found.get("Жмыркевич"), found.toString());
     }
+
+    @Test
+    void shouldTakeTheSurnameOfAPersonNamedInFullEarlierAlone() {
+        // «Быстрый» alone is an adjective to the dictionary; after «Игорь» it was read as his surname
+        List<LinkedEntity> found = linker.link("Вчера Степан Огурцов и Игорь Быстрый встретились в порту. "
+                + "Огурцов говорил о ценах, а Быстрый молчал.", "ru");
+        LinkedEntity bystry = found.stream().filter(e -> e.mentions().get(0).text().equals("Игорь Быстрый")).findFirst().orElseThrow();
+        assertEquals(EntityType.PERSON, bystry.type());
+        assertEquals(List.of("Игорь Быстрый", "Быстрый"), bystry.mentions().stream().map(Mention::text).toList());
+    }
 }
