@@ -7,11 +7,13 @@ import io.wirestream.enrichment.text.Scripts;
 import io.wirestream.enrichment.text.Token;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Finds the runs of words that name something, left to right:
@@ -23,7 +25,10 @@ import java.util.Optional;
  *   <li>The place of a dateline ({@link Datelines}).</li>
  *   <li>In a Cyrillic text, a foreign name in Latin letters with its function words ({@link LatinNamesInCyrillic}).</li>
  *   <li>Russian adjective + place or organisation noun ({@link RussianNameRules#adjectivePhrase}).</li>
- *   <li>Other names: runs of capitalised words (with particles such as "von der" inside), minus
+ *   <li>A known name that opens an institution's name ("Toronto Evening Herald"): the whole name,
+ *       typed by its last noun ({@link #institutionAfterKnownName}).</li>
+ *   <li>Other names: runs of capitalised words (with particles such as "von der", a middle initial, "of"
+ *       after an institution noun and "and"/"&amp;" before one inside; a foreign article may open one), minus
  *       function words, titles, month and weekday names, nationality words ({@link Demonyms}) and words the script's rules reject
  *       ({@link #nameWord}); typed by {@link MentionTyper}. A title's portfolio ("ministro della
  *       Cultura", "Finance Minister") is left out. In a language that capitalises nouns the run also
@@ -62,6 +67,7 @@ final class MentionFinder {
         Map<String, KbEntity> chosen = new LinkedHashMap<>();
         boolean[] shouted = NameShapes.shoutedLines(lt);
         KnownNames known = new KnownNames(lt);
+        Surnames surnames = new Surnames();
         int i = 0;
         while (i < tokens.size()) {
             Token t = tokens.get(i);
@@ -80,6 +86,13 @@ final class MentionFinder {
                 continue;
             }
             if (match.isPresent() && acceptable(tokens, i, match.get().words()) && joined(tokens, i, match.get().words())) {
+                int institution = institutionAfterKnownName(lt, i, i + match.get().words(), known);
+                if (institution > 0) {
+                    // "Northfield Harbour Museum", "U.S. Fisheries Agency": a known name opening an institution's name
+                    spans.add(new NameSpan(i, institution, null, typer.typeOf(lt, i, institution)));
+                    i = institution;
+                    continue;
+                }
                 KbEntity e = choose(match.get().entities(), chosen);
                 chosen.put(e.id(), e);
                 spans.add(new NameSpan(i, i + match.get().words(), e, e.type()));
@@ -87,6 +100,12 @@ final class MentionFinder {
                 continue;
             }
             if (!t.capitalised() && t.cased()) {
+                i++;
+                continue;
+            }
+            if (namedInFull(lt, i, spans, surnames)) {
+                // «Алексей Навальный ... Навальный»: the surname of a person the text named in full, alone
+                spans.add(new NameSpan(i, i + 1, null, EntityType.PERSON));
                 i++;
                 continue;
             }
@@ -159,7 +178,67 @@ final class MentionFinder {
             }
             i = Math.max(end, i + 1);
         }
-        return spans;
+        return typer.typedByConjuncts(lt, spans);
+    }
+
+    /**
+     * End of an institution's name that a known name opens ("Kensington Rowing Club" after Kensington): the
+     * capitalised words right after the known name (after "U.S." even across its dot), ending in a
+     * capitalised organisation or place noun, with "of" and "and" inside as {@link #runEnd} allows; -1 if none.
+     */
+    private int institutionAfterKnownName(LinkedText lt, int from, int to, KnownNames known) {
+        if (to >= lt.size() || !lt.token(to).capitalised() || lt.cyrillic() || lt.nounCapitals()) {
+            return -1;
+        }
+        Token last = lt.token(to - 1);
+        if (possessive(last.text())) {
+            return -1;
+        }
+        // U.S.: the tokenizer splits its letters like initials, so the known name ends in the single letter S
+        boolean acrossDot = last.text().length() == 1;
+        if (!LinkedText.adjacent(last, lt.token(to)) && !(acrossDot && lt.text().startsWith(". ", last.end())
+                && lt.token(to).start() == last.end() + 2)) {
+            return -1;
+        }
+        if (lt.token(to).sentenceStart() && !acrossDot) {
+            return -1;
+        }
+        int end = runEnd(lt, to, known);
+        int k = end;
+        while (k > to && !(lt.token(k - 1).capitalised() && institutionWord(lt.token(k - 1)))) {
+            k--;
+        }
+        return k > to ? k : -1;
+    }
+
+    /**
+     * A capitalised word alone (no capitalised word joined to it on either side) whose key is the last word's
+     * key of a person of two or more words found earlier in the text: that person's surname on its own, even
+     * where a dictionary reads it as a common word or it opens a sentence.
+     */
+    private static boolean namedInFull(LinkedText lt, int i, List<NameSpan> found, Surnames surnames) {
+        Token t = lt.token(i);
+        if (t.acronym() || (i > 0 && lt.token(i - 1).capitalised() && LinkedText.adjacent(lt.token(i - 1), t))
+                || (i + 1 < lt.size() && lt.token(i + 1).capitalised() && LinkedText.adjacent(t, lt.token(i + 1)))) {
+            return false;
+        }
+        return surnames.of(lt, found).contains(lt.key(i));
+    }
+
+    /** Keys of the last words of the unknown people of two or more words found so far, added as spans come. */
+    private static final class Surnames {
+        private final Set<String> keys = new HashSet<>();
+        private int seen;
+
+        Set<String> of(LinkedText lt, List<NameSpan> found) {
+            for (; seen < found.size(); seen++) {
+                NameSpan s = found.get(seen);
+                if (s.type() == EntityType.PERSON && s.words() >= 2 && s.known() == null) {
+                    keys.add(lt.key(s.to() - 1));
+                }
+            }
+            return keys;
+        }
     }
 
     /** A known name counts if one of its words is capitalised and it is not a lone stop word. */
@@ -225,6 +304,17 @@ final class MentionFinder {
         int j = from + 1;
         while (j < lt.size()) {
             Token t = lt.token(j);
+            if (middleInitial(lt, j - 1) && t.capitalised()) {
+                // "Maren K. Solberg": a middle initial and its dot are inside the name
+                j++;
+                continue;
+            }
+            if (lt.text().startsWith(" & ", lt.token(j - 1).end()) && t.start() == lt.token(j - 1).end() + 3
+                    && t.capitalised() && endsInInstitutionOnlyAfter(lt, from, j)) {
+                // "Harbour & Rail Museum": the ampersand is no word of its own
+                j++;
+                continue;
+            }
             if (!LinkedText.adjacent(lt.token(j - 1), t) || possessive(lt.token(j - 1).text())) {
                 // "the Civic Party's Jeremy Tam": a possessive ends a name
                 break;
@@ -244,11 +334,67 @@ final class MentionFinder {
                     && lt.token(j + 1).capitalised() && LinkedText.adjacent(t, lt.token(j + 1))
                     && known.at(j + 1).isEmpty()) {
                 j += 2;
+            } else if (ofAfterInstitution(lt, j)) {
+                // "University of Northfield", "Museum of the Sea": the institution's name goes on after "of"
+                j += lt.token(j + 1).text().equals("the") ? 3 : 2;
+            } else if (t.text().equals("and") && j + 1 < lt.size() && LinkedText.adjacent(t, lt.token(j + 1))
+                    && endsInInstitutionOnlyAfter(lt, from, j + 1)) {
+                // "Northfield Air and Sea Museum": both sides belong to the one institution named at the end
+                j += 2;
             } else {
                 break;
             }
         }
         return j;
+    }
+
+    /** A single capital letter followed by a dot and a space inside a sentence (the K. of "Maren K. Solberg"). */
+    private static boolean middleInitial(LinkedText lt, int k) {
+        Token t = lt.token(k);
+        return k > 0 && k + 1 < lt.size() && t.text().length() == 1 && t.capitalised() && !t.sentenceStart()
+                && lt.text().startsWith(". ", t.end()) && lt.token(k + 1).start() == t.end() + 2
+                && (LinkedText.adjacent(lt.token(k - 1), t) || middleInitial(lt, k - 1)) && lt.token(k - 1).capitalised();
+    }
+
+    /**
+     * "of" (or "of the") right after a capitalised organisation or place noun and before a capitalised
+     * word: the institution's name goes on (University of ..., Ministry of ..., Museum of ...).
+     */
+    private boolean ofAfterInstitution(LinkedText lt, int j) {
+        Token before = lt.token(j - 1);
+        if (!lt.token(j).text().equals("of") || !before.capitalised()
+                || !(cues.is(NameCues.Kind.ORG_WORD, before.text()) || cues.is(NameCues.Kind.PLACE_WORD, before.text()))) {
+            return false;
+        }
+        int next = j + 1 < lt.size() && lt.token(j + 1).text().equals("the") ? j + 2 : j + 1;
+        return next < lt.size() && lt.token(next).capitalised() && !lt.token(next).sentenceStart()
+                && LinkedText.adjacent(lt.token(j), lt.token(j + 1)) && LinkedText.adjacent(lt.token(next - 1), lt.token(next));
+    }
+
+    /**
+     * For "and" or "&" between capitalised words: the words of the run before it ({@code from} up to the
+     * conjunction) hold no organisation or place noun, and the capitalised words from {@code after} on end in
+     * one, so both sides belong to one institution (Air and Space Museum, Health & Safety Board).
+     */
+    private boolean endsInInstitutionOnlyAfter(LinkedText lt, int from, int after) {
+        for (int k = from; k < after; k++) {
+            if (institutionWord(lt.token(k))) {
+                return false;
+            }
+        }
+        int k = after;
+        while (k < lt.size() && lt.token(k).capitalised() && !lt.token(k).sentenceStart()
+                && (k == after || LinkedText.adjacent(lt.token(k - 1), lt.token(k)))) {
+            if (institutionWord(lt.token(k))) {
+                return true;
+            }
+            k++;
+        }
+        return false;
+    }
+
+    private boolean institutionWord(Token t) {
+        return cues.is(NameCues.Kind.ORG_WORD, t.text()) || cues.is(NameCues.Kind.PLACE_WORD, t.text());
     }
 
     /** Whether one word opens in Latin letters and the other in Cyrillic (digits and signs count as neither). */
@@ -269,10 +415,14 @@ final class MentionFinder {
     private boolean nameWord(LinkedText lt, int k) {
         Token t = lt.token(k);
         String lower = t.text().toLowerCase(Locale.ROOT);
+        if (middleInitial(lt, k)) {
+            // M., V., I.: a letter that would be a function word or a Roman numeral alone
+            return true;
+        }
         if (!hasLetter(t.text()) || romanNumeral(t.text())) {
             return false;
         }
-        if (morphology.isStopWord(lower) || cues.is(NameCues.Kind.PERSON_TITLE, t.text())) {
+        if ((morphology.isStopWord(lower) && !foreignArticle(lt, k)) || cues.is(NameCues.Kind.PERSON_TITLE, t.text())) {
             return false;
         }
         if (!RussianNameRules.applies(t) || russian.nameWord(t)) {
@@ -282,6 +432,23 @@ final class MentionFinder {
         // only as a common word or adjective («Алексея Навального»)
         return k > 0 && !t.sentenceStart() && !t.acronym() && LinkedText.adjacent(lt.token(k - 1), t)
                 && lt.token(k - 1).capitalised() && typer.givenName(lt.token(k - 1));
+    }
+
+    /**
+     * A foreign article opening a name in a Latin-script text (Le Monde, Las Cruces, Il Giornale): a
+     * capitalised function word of two or three letters of another language than English, inside a
+     * sentence, right before a capitalised word. English function words (The, Of) are never kept.
+     */
+    private boolean foreignArticle(LinkedText lt, int k) {
+        Token t = lt.token(k);
+        if (lt.cyrillic() || lt.nounCapitals() || t.sentenceStart() || t.acronym() || !t.capitalised() || t.text().length() > 3
+                || t.text().length() < 2 || k + 1 >= lt.size()) {
+            return false;
+        }
+        Token next = lt.token(k + 1);
+        String lower = t.text().toLowerCase(Locale.ROOT);
+        return !Morphology.isEnglishStopWord(lower) && LinkedText.adjacent(t, next) && next.capitalised()
+                && !morphology.isStopWord(next.text().toLowerCase(Locale.ROOT));
     }
 
     private static boolean hasLetter(String word) {
@@ -321,7 +488,8 @@ final class MentionFinder {
         }
         // Inside a run, a non-name word splits it: keep the part before it.
         for (int k = a; k < b; k++) {
-            if (!nameWord(lt, k) && !cues.is(NameCues.Kind.CONNECTOR, tokens.get(k).text())) {
+            // lower-case words inside a run were let in by runEnd on purpose (von der, of, and)
+            if (!nameWord(lt, k) && !cues.is(NameCues.Kind.CONNECTOR, tokens.get(k).text()) && tokens.get(k).capitalised()) {
                 b = k;
                 break;
             }

@@ -4,6 +4,8 @@ import io.wirestream.enrichment.text.EnglishNameLists;
 import io.wirestream.enrichment.text.Morphology;
 import io.wirestream.enrichment.text.Token;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -12,7 +14,10 @@ import java.util.Locale;
  * makes an ORGANIZATION, and so do Latin words in a Cyrillic text; a given name first, a title before it (over a portfolio: "sindaco di Roma
  * Roberto Gualtieri") or a speech verb after it makes a PERSON; a place noun before it («города
  * Лачин») or at its end (Ross Ice Shelf), a Russian place-name reading or the name of a US state makes a LOCATION; a dictionary surname makes a PERSON; a
- * place preposition before a single word inside a sentence makes a LOCATION. Otherwise untyped (null).
+ * place preposition before a single word inside a sentence makes a LOCATION. In Latin script also: ", who" after
+ * it, an inverted speech verb before it ("...," said X.), a common surname last, or a given name alone inside a
+ * sentence make a PERSON; a place noun before "of" (Museum of ...) a LOCATION. Otherwise untyped (null), and
+ * {@link #typedByConjuncts} may still give it the type of a name it is coordinated with.
  */
 final class MentionTyper {
 
@@ -71,10 +76,23 @@ final class MentionTyper {
             // a name ending in a place noun: Ross Ice Shelf, Adler Planetarium, Hong Kong Island
             return EntityType.LOCATION;
         }
+        for (int k = from; k + 1 < to; k++) {
+            if (lt.token(k).capitalised() && cues.is(NameCues.Kind.PLACE_WORD, lt.token(k).text())
+                    && lt.token(k + 1).text().equals("of")) {
+                // the place noun heads the name when "of" follows it: Museum of Flight, Gallery of Modern Art
+                return EntityType.LOCATION;
+            }
+        }
         if (!lt.cyrillic() && english.state(lt.text().substring(first.start(), lt.token(to - 1).end()))) {
             return EntityType.LOCATION;
         }
-        if (to - from >= 2 && (givenName(first) || romanisedAsianName(lt, from, to))) {
+        if (to - from >= 2 && ((givenName(first) && !(first.text().length() <= 2 && morphology.isStopWord(first.text().toLowerCase(Locale.ROOT))))
+                || romanisedAsianName(lt, from, to))) {
+            // a two-letter function word is no given name, whatever the lists hold ("Le" of Le Monde)
+            return EntityType.PERSON;
+        }
+        if (to - from >= 2 && to - from <= 3 && !lt.cyrillic() && english.surname(lt.token(to - 1).text())) {
+            // "Tomasz Baker", "Adaeze Walsh": a given name the lists lack before a common surname
             return EntityType.PERSON;
         }
         if (from > 0) {
@@ -87,6 +105,14 @@ final class MentionTyper {
             return EntityType.PERSON;
         }
         if (to < lt.size() && cues.is(NameCues.Kind.SPEECH_VERB, lt.token(to).text())) {
+            return EntityType.PERSON;
+        }
+        if (to < lt.size() && cues.is(NameCues.Kind.PERSON_RELATIVE, lt.token(to).text())
+                && lt.text().startsWith(", ", lt.token(to - 1).end()) && lt.token(to).start() == lt.token(to - 1).end() + 2) {
+            // "Halvorsen, who chairs the board": a relative pronoun used only of people
+            return EntityType.PERSON;
+        }
+        if (speechVerbBefore(lt, from, to)) {
             return EntityType.PERSON;
         }
         if (from > 0 && !lt.token(from - 1).capitalised() && cues.is(NameCues.Kind.PLACE_WORD, lt.token(from - 1).text())) {
@@ -104,7 +130,54 @@ final class MentionTyper {
                 && cues.is(NameCues.Kind.PLACE_PREPOSITION, lt.token(from - 1).text())) {
             return EntityType.LOCATION;
         }
+        if (to - from == 1 && !first.sentenceStart() && !lt.cyrillic() && english.givenName(first.text())
+                && !(from > 0 && (articleOrPlacePreposition(lt.token(from - 1))))) {
+            // a given name alone inside a sentence ("... told Marisol about it"): a person called by first name;
+            // not after an article ("a Christian group") or a place preposition ("in Victoria")
+            return EntityType.PERSON;
+        }
         return null;
+    }
+
+    private boolean articleOrPlacePreposition(Token t) {
+        String w = t.text().toLowerCase(Locale.ROOT);
+        return w.equals("a") || w.equals("an") || w.equals("the") || cues.is(NameCues.Kind.PLACE_PREPOSITION, w);
+    }
+
+    /**
+     * Names joined by "and" or "or" (и, или) name things of one kind ("Okafor and Lindqvist", "Tallinn or Riga"): an
+     * untyped name takes the type of a typed name it is coordinated with, unknown or known. Spans in text order.
+     */
+    List<NameSpan> typedByConjuncts(LinkedText lt, List<NameSpan> spans) {
+        List<NameSpan> out = new ArrayList<>(spans);
+        for (int k = 0; k < out.size(); k++) {
+            NameSpan s = out.get(k);
+            if (s.type() != null) {
+                continue;
+            }
+            EntityType type = null;
+            if (k > 0 && coordinated(lt, out.get(k - 1), s)) {
+                type = out.get(k - 1).type();
+            }
+            if (type == null && k + 1 < out.size() && coordinated(lt, s, out.get(k + 1))) {
+                type = out.get(k + 1).type();
+            }
+            if (type != null) {
+                out.set(k, new NameSpan(s.from(), s.to(), null, type));
+            }
+        }
+        return out;
+    }
+
+    /** {@code b} follows {@code a} with only "and" or "or" (и, или) between them. */
+    private static boolean coordinated(LinkedText lt, NameSpan a, NameSpan b) {
+        if (b.from() != a.to() + 1) {
+            return false;
+        }
+        Token between = lt.token(a.to());
+        String w = between.text();
+        return (w.equals("and") || w.equals("or") || w.equals("и") || w.equals("или"))
+                && LinkedText.adjacent(lt.token(a.to() - 1), between) && LinkedText.adjacent(between, lt.token(b.from()));
     }
 
     /**
@@ -130,10 +203,36 @@ final class MentionTyper {
         return true;
     }
 
+    /**
+     * A speech verb inverted after a quotation or a clause ("...," said Halvorsen.): the verb right before the
+     * name follows a quote mark or a comma, and the name ends the clause.
+     */
+    private boolean speechVerbBefore(LinkedText lt, int from, int to) {
+        if (from == 0 || !cues.is(NameCues.Kind.SPEECH_VERB, lt.token(from - 1).text())) {
+            return false;
+        }
+        Token verb = lt.token(from - 1);
+        if (!LinkedText.adjacent(verb, lt.token(from)) || verb.capitalised()) {
+            return false;
+        }
+        int before = verb.start() - 1;
+        while (before >= 0 && lt.text().charAt(before) == ' ') {
+            before--;
+        }
+        int after = lt.token(to - 1).end();
+        return before >= 0 && "\"”'’»,".indexOf(lt.text().charAt(before)) >= 0
+                && (after == lt.text().length() || ".,;:!?".indexOf(lt.text().charAt(after)) >= 0);
+    }
+
     /** A title up to four words before, over a portfolio or place ("sindaco di Roma Roberto Gualtieri"). */
     private boolean titleBefore(LinkedText lt, int from) {
         for (int back = 1; back <= 4 && from - back >= 0; back++) {
             Token prev = lt.token(from - back);
+            if (back == 1 && cues.is(NameCues.Kind.PERSON_TITLE, prev.text())
+                    && lt.text().startsWith(". ", prev.end()) && lt.token(from).start() == prev.end() + 2) {
+                // an abbreviated title with its dot: Ms. Halvorsen, Dr. Okafor
+                return true;
+            }
             if (!LinkedText.adjacent(prev, lt.token(from - back + 1))) {
                 return false;
             }

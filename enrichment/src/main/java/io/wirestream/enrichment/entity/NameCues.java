@@ -21,7 +21,7 @@ import java.util.Set;
 public final class NameCues {
 
     /** The sections of the cue file. */
-    public enum Kind { PERSON_TITLE, ORG_WORD, CONNECTOR, PLACE_PREPOSITION, PLACE_WORD, SPEECH_VERB, GIVEN_NAME }
+    public enum Kind { PERSON_TITLE, ORG_WORD, CONNECTOR, PLACE_PREPOSITION, PLACE_WORD, SPEECH_VERB, PERSON_RELATIVE, GIVEN_NAME }
 
     private static final String RESOURCE = "/io/wirestream/enrichment/name-cues-v2.txt";
 

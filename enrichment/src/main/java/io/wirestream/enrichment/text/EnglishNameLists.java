@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * English given names (about 5,000) and the names of the US states, from the name lists Datafaker
- * publishes ({@code net.datafaker:datafaker}, files {@code en/name.yml} and {@code en/address.yml});
+ * English given names (about 5,000), common surnames (about 470) and the names of the US states, from the
+ * name lists Datafaker publishes ({@code net.datafaker:datafaker}, files {@code en/name.yml} and {@code en/address.yml});
  * only those lists are read. The Russian and German dictionaries carry given names for their
  * languages; for English text this is the evidence that "Serena Williams" is a person without a cue
  * word.
@@ -27,10 +27,12 @@ public final class EnglishNameLists {
     private static volatile EnglishNameLists shared;
 
     private final Set<String> givenNames;
+    private final Set<String> surnames;
     private final Set<String> states;
 
-    private EnglishNameLists(Set<String> givenNames, Set<String> states) {
+    private EnglishNameLists(Set<String> givenNames, Set<String> surnames, Set<String> states) {
         this.givenNames = givenNames;
+        this.surnames = surnames;
         this.states = states;
     }
 
@@ -42,6 +44,7 @@ public final class EnglishNameLists {
                 if (e == null) {
                     e = new EnglishNameLists(
                             blockLists(NAMES, List.of("male_first_name", "female_first_name", "first_name")),
+                            blockLists(NAMES, List.of("last_name")),
                             blockLists(ADDRESSES, List.of("state")));
                     shared = e;
                 }
@@ -53,6 +56,11 @@ public final class EnglishNameLists {
     /** A given name as written (Serena, Andy). */
     public boolean givenName(String word) {
         return givenNames.contains(word);
+    }
+
+    /** A common English-language surname as written (Williams, Baker): the list holds about 470. */
+    public boolean surname(String word) {
+        return surnames.contains(word);
     }
 
     /** The name of a US state as written, words separated by one space (Florida, New Hampshire). */

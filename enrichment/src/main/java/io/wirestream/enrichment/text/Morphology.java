@@ -419,6 +419,11 @@ public final class Morphology {
         return stopWords.contains(word);
     }
 
+    /** A function word of English (Lucene's English stop list: the, of, in...). */
+    public static boolean isEnglishStopWord(String word) {
+        return EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word);
+    }
+
     public static boolean isCyrillic(String word) {
         return Scripts.cyrillic(word.codePointAt(0));
     }

@@ -144,4 +144,120 @@ class NameEvidenceTest {
         assertEquals("Q1520", found.get("Астане"), found.toString());
         assertEquals("Q1520", found.get("Астаны"), found.toString());
     }
+
+    @Test
+    void shouldTypeANameBeforeWhoAsAPerson() {
+        Map<String, EntityType> found = mentions("The board heard from Halvorsen, who chairs the harbour trust.", "en");
+        assertEquals(EntityType.PERSON, found.get("Halvorsen"));
+    }
+
+    @Test
+    void shouldTypeANameAfterAnInvertedSpeechVerbAsAPerson() {
+        Map<String, EntityType> found = mentions("\"We will not wait for the ferry,\" said Okonkwo. The vote is on Monday.", "en");
+        assertEquals(EntityType.PERSON, found.get("Okonkwo"));
+    }
+
+    @Test
+    void shouldNotTypeTheListenerAfterASpeechVerbAsAPerson() {
+        // "told Brightwater" without a quote or comma before the verb: no inversion, nothing says person
+        assertEquals(null, mentions("Officials told Brightwater on Friday that the bridge would close.", "en").get("Brightwater"));
+    }
+
+    @Test
+    void shouldReadATitleWithItsDotBeforeASurname() {
+        Map<String, EntityType> found = mentions("The plan was welcomed by Ms. Lindqvist and her staff.", "en");
+        assertEquals(EntityType.PERSON, found.get("Lindqvist"));
+    }
+
+    @Test
+    void shouldGiveANameTheTypeOfTheNameItIsCoordinatedWith() {
+        Map<String, EntityType> found = mentions("On Friday Mr Dubrow and Kessington signed the lease.", "en");
+        assertEquals(EntityType.PERSON, found.get("Dubrow"));
+        assertEquals(EntityType.PERSON, found.get("Kessington"));
+    }
+
+    @Test
+    void shouldTakeACommonSurnameAfterAnUnlistedGivenNameForAPerson() {
+        // "Yevhen" is in none of the given-name lists; "Walsh" is a common surname
+        Map<String, EntityType> found = mentions("The award went to Yevhen Walsh for his harbour photographs.", "en");
+        assertEquals(EntityType.PERSON, found.get("Yevhen Walsh"));
+    }
+
+    @Test
+    void shouldKeepAForeignArticleInsideAName() {
+        Map<String, EntityType> found = mentions("The interview appeared first in Le Matin Vaudois Times on Monday.", "en");
+        assertEquals(EntityType.ORGANIZATION, found.get("Le Matin Vaudois Times"));
+    }
+
+    @Test
+    void shouldKeepAMiddleInitialInsideAName() {
+        Map<String, EntityType> found = mentions("The grant was signed by Tobias M. Ferrand and Ilse V. X. Marchetti last week.", "en");
+        assertEquals(EntityType.PERSON, found.get("Tobias M. Ferrand"), found.toString());
+        assertEquals(EntityType.PERSON, found.get("Ilse V. X. Marchetti"), found.toString());
+    }
+
+    @Test
+    void shouldKeepOfAfterAnInstitutionWordAndAndBeforeOne() {
+        Map<String, EntityType> found = mentions("Students of the University of Northfield visited the Marsh Aviation and Rail Museum "
+                + "and the Museum of the Quiet Harbour.", "en");
+        assertEquals(EntityType.ORGANIZATION, found.get("University of Northfield"), found.toString());
+        assertEquals(EntityType.LOCATION, found.get("Marsh Aviation and Rail Museum"), found.toString());
+        assertEquals(EntityType.LOCATION, found.get("Museum of the Quiet Harbour"), found.toString());
+    }
+
+    @Test
+    void shouldKeepAnAmpersandBeforeAnInstitutionWordInsideAName() {
+        Map<String, EntityType> found = mentions("The show moved to the Brandt & Okoye Gallery in the spring.", "en");
+        assertEquals(EntityType.LOCATION, found.get("Brandt & Okoye Gallery"), found.toString());
+    }
+
+    @Test
+    void shouldReadAKnownPlaceOpeningAnInstitutionsNameAsOneName() {
+        // Toronto is in the knowledge base; the newspaper and the museum are not
+        Map<String, EntityType> found = mentions("The Toronto Evening Herald reported that the Toronto Harbour Museum will close.", "en");
+        assertEquals(EntityType.ORGANIZATION, found.get("Toronto Evening Herald"), found.toString());
+        assertEquals(EntityType.LOCATION, found.get("Toronto Harbour Museum"), found.toString());
+        assertEquals(null, found.get("Toronto"), found.toString());
+    }
+
+    @Test
+    void shouldReadAnInstitutionAfterUsAcrossItsDot() {
+        Map<String, EntityType> found = mentions("Rules drafted by the U.S. Coastal Fisheries Agency take effect in May.", "en");
+        assertEquals(EntityType.ORGANIZATION, found.get("U.S. Coastal Fisheries Agency"), found.toString());
+    }
+
+    @Test
+    void shouldTakeAGivenNameAloneInsideASentenceForAPerson() {
+        Map<String, EntityType> found = mentions("After the match the coach thanked Marisol for her patience.", "en");
+        assertEquals(EntityType.PERSON, found.get("Marisol"), found.toString());
+    }
+
+    @Test
+    void shouldNotTakeAGivenNameAfterAnArticleForAPerson() {
+        // "Christian" is in the given-name lists, but here it qualifies a noun
+        assertEquals(null, mentions("The village has a Christian school and two shops.", "en").get("Christian"));
+    }
+
+    @Test
+    void shouldTypeACollegeOrMagazineNameAsAnOrganisation() {
+        Map<String, EntityType> found = mentions("She studied at Brackenridge College and now writes for Lantern Magazine.", "en");
+        assertEquals(EntityType.ORGANIZATION, found.get("Brackenridge College"), found.toString());
+        assertEquals(EntityType.ORGANIZATION, found.get("Lantern Magazine"), found.toString());
+    }
+
+    @Test
+    void shouldGiveARussianNameTheTypeOfTheNameItIsCoordinatedWith() {
+        Map<String, EntityType> found = mentions("Договор подписали губернатор Степан Огурцов и Жмыркевич.", "ru");
+        assertEquals(EntityType.PERSON, found.get("Жмыркевич"), found.toString());
+    }
+
+    @Test
+    void shouldTakeTheSurnameOfAPersonNamedInFullEarlierAlone() {
+        // «Быстрый» alone is an adjective to the dictionary; after «Игорь» it was read as his surname
+        List<LinkedEntity> found = linker.link("Вчера Степан Огурцов и Игорь Быстрый встретились в порту. "
+                + "Огурцов говорил о ценах, а Быстрый молчал.", "ru");
+        LinkedEntity bystry = found.stream().filter(e -> e.mentions().get(0).text().equals("Игорь Быстрый")).findFirst().orElseThrow();
+        assertEquals(EntityType.PERSON, bystry.type());
+        assertEquals(List.of("Игорь Быстрый", "Быстрый"), bystry.mentions().stream().map(Mention::text).toList());
+    }
 }
