@@ -27,6 +27,7 @@ final class ReceiveProcessor implements Processor<String, DedupHomeBatch, String
     private final Supplier<Releases> releasesSupplier;
     private final Serde<DedupWaitingBatch> waitingSerde;
     private ProcessorContext<String, HomeOutput> context;
+    private StoreWaitingArticles waiting;
     private DedupCoordinator coordinator;
     private Releases releases;
 
@@ -42,12 +43,14 @@ final class ReceiveProcessor implements Processor<String, DedupHomeBatch, String
     public void init(ProcessorContext<String, HomeOutput> context) {
         this.context = context;
         this.releases = releasesSupplier.get();
-        this.coordinator = Deduplication.homeCoordinator(context, parameters, partitions, Deduplication.waitingArticles(context, waitingSerde));
+        this.waiting = Deduplication.waitingArticles(context, waitingSerde);
+        this.coordinator = Deduplication.homeCoordinator(context, parameters, partitions, waiting);
     }
 
     @Override
     public void process(Record<String, DedupHomeBatch> record) {
-        Received received = coordinator.receive(DedupMessages.fromAvro(record.value()));
+        // the batches this message changed are in the store before anything is forwarded
+        Received received = waiting.step(() -> coordinator.receive(DedupMessages.fromAvro(record.value())));
         for (HomeBatch reply : received.replies()) {
             context.forward(record.withKey(String.valueOf(reply.home())).withValue(new HomeOutput(
                     DedupMessages.toAvro(reply), null)));

@@ -62,6 +62,8 @@ final class ScatterProcessor implements Processor<String, EnrichedArticle, Strin
     private final Supplier<Releases> releasesSupplier;
     private final Serde<DedupWaitingBatch> waitingSerde;
     private ProcessorContext<String, Arrived> context;
+    /** The task's waiting articles: every call of the coordinator goes through {@link StoreWaitingArticles#step}. */
+    private StoreWaitingArticles waiting;
     private DedupCoordinator coordinator;
     private Releases releases;
     private int home;
@@ -100,7 +102,7 @@ final class ScatterProcessor implements Processor<String, EnrichedArticle, Strin
         this.sentAll = false;
         this.flushing = null;
         this.releases = releasesSupplier.get();
-        StoreWaitingArticles waiting = Deduplication.waitingArticles(context, waitingSerde);
+        this.waiting = Deduplication.waitingArticles(context, waitingSerde);
         // processors start after their task's stores are restored: the id lookup, which keeps no changelog, is rebuilt
         // from the restored batches before any processor of the task handles a record
         int parked = waiting.rebuildIds();
@@ -112,7 +114,7 @@ final class ScatterProcessor implements Processor<String, EnrichedArticle, Strin
         scheduleFlush();
         context.schedule(Deduplication.expiryInterval(windowMs), PunctuationType.STREAM_TIME, this::expire);
         context.schedule(Duration.ofMillis(Math.max(1_000, Math.min(60_000, answerTimeoutMs / 2))), PunctuationType.WALL_CLOCK_TIME,
-                now -> coordinator.overdue(now, answerTimeoutMs).forEach(d -> {
+                now -> waiting.step(() -> coordinator.overdue(now, answerTimeoutMs)).forEach(d -> {
                     DedupOutcome outcome = releases.outcome(d);
                     if (outcome != null) {
                         context.forward(new Record<>(d.articleId(), new Arrived(null, outcome), now));
@@ -129,11 +131,11 @@ final class ScatterProcessor implements Processor<String, EnrichedArticle, Strin
                     new IllegalStateException("deduplication needs the input offset of article " + id + " to name its batch"));
             scheduleFlush();
         }
-        Arrival arrival = coordinator.arrive(id, article.getUrl(), article.getBody(), Deduplication.publishedAt(article),
+        Arrival arrival = waiting.step(() -> coordinator.arrive(id, article.getUrl(), article.getBody(), Deduplication.publishedAt(article),
                 record.timestamp(), context.currentSystemTimeMs(), openBatch, a -> releases.park(EnrichedArticle.newBuilder(article)
                         .setCanonicalUrl(a.canonicalUrl())
                         .setDedup(DedupVerdict.newBuilder().setStatus(DedupStatus.NOT_CHECKED).setFingerprint(a.fingerprint()).build())
-                        .build()));
+                        .build())));
         if (arrival.isRedelivery()) {
             DedupOutcome outcome = new DedupOutcome(null, List.of(DedupMessages.toAvro(arrival.redelivery(), article.getOrigin(),
                     article.getTitle(), Instant.now())));
@@ -159,10 +161,10 @@ final class ScatterProcessor implements Processor<String, EnrichedArticle, Strin
     private void flush() {
         List<ProbeBatch> batches;
         if (!sentAll) {
-            batches = coordinator.flush(home);
+            batches = waiting.step(() -> coordinator.flush(home));
             sentAll = true;
         } else {
-            batches = openBatch == null ? List.of() : coordinator.flush(home, openBatch);
+            batches = openBatch == null ? List.of() : waiting.step(() -> coordinator.flush(home, openBatch));
         }
         for (ProbeBatch batch : batches) {
             context.forward(new Record<>(String.valueOf(batch.partition()), new Arrived(DedupMessages.toAvro(batch), null),

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -19,8 +20,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The coordinator's waiting articles on three stores, all keyed by batch where durable:
  * <ul>
  *   <li>{@code dedup-waiting} (RocksDB with a changelog and a cache): one record per batch with the waiting state of
- *       each of its articles still waiting; rewritten by every answer, so it holds no article text. It keeps the bytes
- *       of a {@link DedupWaitingBatch} ({@link WaitingBatchCodec});</li>
+ *       each of its articles still waiting; rewritten by the answers (once per batch and step, below), so it holds
+ *       no article text. It keeps the bytes of a {@link DedupWaitingBatch} ({@link WaitingBatchCodec});</li>
  *   <li>{@code dedup-parked} (likewise): one record per parked article with its payload ({@link ParkedPayloads}),
  *       written once when it arrives, read when it is decided and deleted then;</li>
  *   <li>{@code dedup-waiting-ids} (in memory, no changelog): from article id to batch, rebuilt from the batches by
@@ -34,6 +35,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * the store's bytes differ from those. Whatever wrote the store (the other processors of the task, each with an
  * instance of its own, or a restore to the last commit after an aborted transaction), what it serves is what the
  * store holds now: the bytes are compared on every read.
+ *
+ * <p>Writes within a step: one message or punctuation makes the coordinator update many articles of a batch (a
+ * PROBED answer batch counts an answer for nearly every article of the batch it answers; a flush marks every article
+ * of its batch sent; a verdict removes each decided article). Run through {@link #step}, these updates change the
+ * decoded batch only, and each changed batch is encoded and written to the store once, when the step ends (and
+ * before a scan of the store within it). So the store holds every change of a step before the processor forwards
+ * anything or returns, and Kafka Streams can commit only between steps: what a transaction commits is exactly what
+ * writing at once would have committed, with one encoding per batch and step instead of one per answer. Outside a
+ * step every write goes to the store at once.
  */
 final class StoreWaitingArticles implements WaitingArticles {
 
@@ -51,6 +61,10 @@ final class StoreWaitingArticles implements WaitingArticles {
         }
     };
 
+    /** Within a {@link #step}: the batches changed and not written yet, by batch; null for a batch to delete. */
+    private final Map<Long, DedupWaitingBatch> unwritten = new LinkedHashMap<>();
+    private boolean inStep;
+
     /** A batch's record as bytes, and the record they decode to (never changed: the record is shared by reads). */
     private record Decoded(byte[] bytes, DedupWaitingBatch record) {
     }
@@ -63,8 +77,47 @@ final class StoreWaitingArticles implements WaitingArticles {
         this.ids = ids;
     }
 
-    /** @return the batch's record as the store holds it now, or null; not to be changed */
+    /**
+     * Runs one call of the coordinator, deferring the writes of the batches it changes to its end (class comment).
+     * A step within a step is part of the outer one. The changes are written even when the call throws, as writing
+     * at once would have left them.
+     *
+     * @return what the call returned
+     */
+    <T> T step(Supplier<T> call) {
+        if (inStep) {
+            return call.get();
+        }
+        inStep = true;
+        try {
+            return call.get();
+        } finally {
+            inStep = false;
+            writeBack();
+        }
+    }
+
+    /** Writes the batches changed in the current step to the store, in the order they were first changed. */
+    private void writeBack() {
+        List<Map.Entry<Long, DedupWaitingBatch>> changes = new ArrayList<>(unwritten.entrySet());
+        unwritten.clear();
+        for (Map.Entry<Long, DedupWaitingBatch> change : changes) {
+            if (change.getValue() == null) {
+                batches.delete(change.getKey());
+                decoded.remove(change.getKey());
+            } else {
+                byte[] bytes = codec.encode(change.getValue());
+                batches.put(change.getKey(), bytes);
+                decoded.put(change.getKey(), new Decoded(bytes, change.getValue()));
+            }
+        }
+    }
+
+    /** @return the batch's record as it stands (the store's, or the one changed in this step), or null; not to be changed */
     private DedupWaitingBatch read(long batch) {
+        if (unwritten.containsKey(batch)) {
+            return unwritten.get(batch);
+        }
         return decode(batch, batches.get(batch));
     }
 
@@ -82,20 +135,24 @@ final class StoreWaitingArticles implements WaitingArticles {
         return record;
     }
 
-    /** Writes the batch's record; the record is kept as decoded, so it must not be changed after. */
+    /** Writes the batch's record, at the end of the step within one; the record must not be changed after. */
     private void write(long batch, DedupWaitingBatch record) {
-        byte[] bytes = codec.encode(record);
-        batches.put(batch, bytes);
-        decoded.put(batch, new Decoded(bytes, record));
+        unwritten.put(batch, record);
+        if (!inStep) {
+            writeBack();
+        }
     }
 
     private void delete(long batch) {
-        batches.delete(batch);
-        decoded.remove(batch);
+        unwritten.put(batch, null);
+        if (!inStep) {
+            writeBack();
+        }
     }
 
     /** Clears the id lookup and fills it from the batches. @return the number of waiting articles */
     int rebuildIds() {
+        writeBack();
         List<String> stale = new ArrayList<>();
         try (KeyValueIterator<String, Long> it = ids.all()) {
             it.forEachRemaining(kv -> stale.add(kv.key));
@@ -182,6 +239,7 @@ final class StoreWaitingArticles implements WaitingArticles {
 
     /** The batch holding the article, by a scan (for an id the lookup does not know). */
     private Long find(String articleId) {
+        writeBack();
         try (KeyValueIterator<Long, byte[]> it = batches.all()) {
             while (it.hasNext()) {
                 KeyValue<Long, byte[]> kv = it.next();
@@ -219,6 +277,7 @@ final class StoreWaitingArticles implements WaitingArticles {
     }
 
     private List<Waiting> collect(boolean unsentOnly) {
+        writeBack();
         List<Waiting> out = new ArrayList<>();
         try (KeyValueIterator<Long, byte[]> it = batches.all()) {
             while (it.hasNext()) {

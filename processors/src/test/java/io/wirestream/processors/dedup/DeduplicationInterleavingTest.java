@@ -208,6 +208,45 @@ class DeduplicationInterleavingTest {
     }
 
     @Test
+    void shouldEncodeABatchRecordOncePerMessageAndHaveItInTheStoreWhenTheMessageIsDone() {
+        List<String> ids = List.of("first", "second", "third", "fourth");
+        List<String> bodies = List.of(
+                "The city council approved a new budget for public libraries on Monday, adding evening hours at six branches "
+                        + "and a mobile library for the villages north of the river.",
+                "A cold front brought the first snow of the season to the mountain passes overnight; two roads were closed "
+                        + "for several hours while ploughs cleared them.",
+                "The football club signed a young goalkeeper from the second division on a four-year contract, its coach "
+                        + "said after training on Wednesday morning.",
+                "Researchers at the university hospital opened a trial of a new treatment for chronic back pain and are "
+                        + "looking for two hundred volunteers over the winter.");
+        List<EnrichedArticle> articles = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            articles.add(home.clean(ids.get(i), "https://daily.example/" + i, bodies.get(i)));
+        }
+        home.waitingEncodes[0] = 0;
+        List<Record<String, DedupProbeBatch>> sent = home.scatter(articles);
+        assertEquals(ids.size() + 1, home.waitingEncodes[0], "one encoding per arrival and one for the flush that marks all sent");
+        List<Record<String, DedupHomeBatch>> answers = new ArrayList<>();
+        sent.forEach(p -> answers.addAll(home.index(p)));
+        int counted = answers.stream().mapToInt(r -> r.value().getAnswers().size()).sum();
+        assertTrue(counted > 2 * answers.size(), "messages answering several articles each: " + counted + " in " + answers.size());
+        home.waitingEncodes[0] = 0;
+
+        answers.subList(0, answers.size() - 1).forEach(home::receive);
+        assertTrue(home.waitingEncodes[0] <= answers.size() - 1, "at most one encoding per message: " + home.waitingEncodes[0]);
+        // the task stops after the last message but one: whatever those changed is in the store it restarts on
+        Processors restarted = home.restarted();
+        restarted.receive(answers.get(answers.size() - 1));
+        restarted.gatherVerified();
+
+        List<String> decided = new ArrayList<>(home.passed.stream().map(EnrichedArticle::getId).toList());
+        restarted.passed.forEach(a -> decided.add(a.getId()));
+        assertEquals(java.util.Set.copyOf(ids), java.util.Set.copyOf(decided), "every article decided");
+        assertEquals(ids.size(), decided.size(), "each once");
+        assertEquals(0, home.waiting.approximateNumEntries(), "nothing left waiting");
+    }
+
+    @Test
     void shouldServeWhatTheStoreHoldsAfterAnotherProcessorOrARestoreWroteIt() {
         home.scatter(List.of(home.clean(ORIGINAL, "https://daily.example/story"), home.clean("other", "https://daily.example/other", OTHER_STORY)));
         StoreWaitingArticles scatterView = Deduplication.waitingArticles(home.scatterContext, home.serdes.forValues(DedupWaitingBatch.class));
@@ -334,6 +373,8 @@ class DeduplicationInterleavingTest {
         final Reads waitingReads;
         /** Decodings of waiting batch records by the processors. */
         final int[] waitingDecodes = new int[1];
+        /** Encodings of waiting batch records by the processors. */
+        final int[] waitingEncodes = new int[1];
         final KeyValueStore<Bytes, byte[]> parked;
         /** The length of every value the processors wrote to {@code dedup-parked}. */
         final List<Integer> parkedWrites;
@@ -379,7 +420,11 @@ class DeduplicationInterleavingTest {
             java.util.function.Supplier<Releases> releases = () -> new Releases("news.enriched",
                     serdes.forValues(EnrichedArticle.class).serializer(), serdes.forValues(EnrichedArticle.class).deserializer());
             org.apache.kafka.common.serialization.Serde<DedupWaitingBatch> avro = serdes.forValues(DedupWaitingBatch.class);
-            org.apache.kafka.common.serialization.Serde<DedupWaitingBatch> waitingSerde = Serdes.serdeFrom(avro.serializer(),
+            org.apache.kafka.common.serialization.Serde<DedupWaitingBatch> waitingSerde = Serdes.serdeFrom(
+                    (topic, batch) -> {
+                        waitingEncodes[0]++;
+                        return avro.serializer().serialize(topic, batch);
+                    },
                     (topic, bytes) -> {
                         waitingDecodes[0]++;
                         return avro.deserializer().deserialize(topic, bytes);
