@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * An open story as the index holds it: what is shown of it (times, count, languages, titles, entities,
@@ -30,6 +31,13 @@ public final class StoryState {
     final Map<String, Float> keys;
     /** The story's slot in its linker's {@link StorySlots} while open there, else -1. */
     int slot = -1;
+    /**
+     * Whether every entity that was in {@link #entities} at the last {@link #retainEntitiesOfKeys} call held its key
+     * then; false until the first call (a new or decoded story), when all entities are checked.
+     */
+    private boolean entitiesChecked;
+    /** Ids of the entities added since the last {@link #retainEntitiesOfKeys} call; kept only once entities are checked. */
+    private List<String> uncheckedEntities;
 
     /** What the story knows of an entity: its name and the sum of its salience over the story's articles. */
     public record EntityTotal(String id, String name, double salienceSum) {
@@ -184,8 +192,7 @@ public final class StoryState {
             titles.putIfAbsent(a.language(), a.title());
         }
         for (ArticleEvidence.EntityEvidence e : a.entities()) {
-            entities.merge(e.id(), new EntityTotal(e.id(), e.name(), e.salience()),
-                    (x, y) -> new EntityTotal(x.id(), x.name(), x.salienceSum() + y.salienceSum()));
+            addEntity(new EntityTotal(e.id(), e.name(), e.salience()));
         }
         latestArticles.addLast(a.articleId());
         while (latestArticles.size() > latestLimit) {
@@ -200,8 +207,7 @@ public final class StoryState {
         articleCount += other.articleCount;
         other.languages.forEach((l, n) -> languages.merge(l, n, Integer::sum));
         other.titles.forEach(titles::putIfAbsent);
-        other.entities.values().forEach(e -> entities.merge(e.id(), e,
-                (x, y) -> new EntityTotal(x.id(), x.name(), x.salienceSum() + y.salienceSum())));
+        other.entities.values().forEach(this::addEntity);
         // the absorber's articles, then the absorbed story's: not in time order across a merge
         List<String> latest = new ArrayList<>(latestArticles);
         latest.addAll(other.latestArticles);
@@ -214,9 +220,47 @@ public final class StoryState {
         }
     }
 
-    /** Drops entities no longer among the story's keys; {@code entityKey} gives an entity id's key. */
-    void retainEntitiesOfKeys(java.util.function.UnaryOperator<String> entityKey) {
-        entities.keySet().removeIf(id -> !keys.containsKey(entityKey.apply(id)));
+    /** Adds the entity's salience to the story's sum for it; a new entity goes last, and is noted to be checked. */
+    private void addEntity(EntityTotal e) {
+        EntityTotal before = entities.get(e.id());
+        if (before != null) {
+            entities.put(e.id(), new EntityTotal(before.id(), before.name(), before.salienceSum() + e.salienceSum()));
+            return;
+        }
+        entities.put(e.id(), e);
+        if (entitiesChecked) {
+            if (uncheckedEntities == null) {
+                uncheckedEntities = new ArrayList<>();
+            }
+            uncheckedEntities.add(e.id());
+        }
+    }
+
+    /**
+     * Drops the entities whose keys are no longer among the story's keys; {@code entityKey} gives an entity id's key.
+     * The same as checking every entity, provided that keys left the story only by being dropped since the last call
+     * and {@code suspects} names every entity id whose key was dropped (ids that are not the story's are passed
+     * over): only those and the entities added since the last call are checked. The first call checks all.
+     */
+    void retainEntitiesOfKeys(UnaryOperator<String> entityKey, Iterable<String> suspects) {
+        if (!entitiesChecked) {
+            entities.keySet().removeIf(id -> !keys.containsKey(entityKey.apply(id)));
+            entitiesChecked = true;
+            return;
+        }
+        for (String id : suspects) {
+            if (entities.containsKey(id) && !keys.containsKey(entityKey.apply(id))) {
+                entities.remove(id);
+            }
+        }
+        if (uncheckedEntities != null) {
+            for (String id : uncheckedEntities) {
+                if (entities.containsKey(id) && !keys.containsKey(entityKey.apply(id))) {
+                    entities.remove(id);
+                }
+            }
+            uncheckedEntities = null;
+        }
     }
 
     @Override
