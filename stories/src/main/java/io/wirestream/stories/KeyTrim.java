@@ -21,10 +21,7 @@ final class KeyTrim {
     /** The lightest keys' ranks ({@link #rank}) seen so far in a pass, lightest first. */
     private long[] lightest = new long[0];
 
-    /**
-     * @param entityKey an entity id's key, as {@link StoryLinker#entityKey} gives it: {@code e:<id>}, or for an
-     *                  unknown name's id ({@code ws:}) a key starting {@code e:ws~}
-     */
+    /** @param entityKey an entity id's key, as {@link StoryLinker#entityKey} gives it */
     KeyTrim(UnaryOperator<String> entityKey) {
         this.entityKey = entityKey;
     }
@@ -65,27 +62,13 @@ final class KeyTrim {
             lightest[i] = r;
         }
         List<String> dropped = new ArrayList<>(excess);
-        List<String> suspects = new ArrayList<>();
-        boolean unknownNames = false;
         for (int i = 0; i < excess; i++) {
             String key = names[(int) (lightest[i] & 0x7fff_ffffL)];
             keys.remove(key);
             dropped.add(key);
-            if (key.startsWith("e:")) {
-                // the entity id that is not an unknown name's with this key; ws: ids are looked up below
-                suspects.add(key.substring(2));
-                unknownNames |= key.startsWith("e:ws~");
-            }
-        }
-        if (unknownNames) {
-            for (String id : story.entities.keySet()) {
-                if (id.startsWith("ws:")) {
-                    suspects.add(id);
-                }
-            }
         }
         Arrays.fill(names, 0, n, null);
-        story.retainEntitiesOfKeys(entityKey, suspects);
+        story.retainEntitiesOfKeys(entityKey, dropped);
         return dropped;
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,11 @@ public final class StoryState {
     private boolean entitiesChecked;
     /** Ids of the entities added since the last {@link #retainEntitiesOfKeys} call; kept only once entities are checked. */
     private List<String> uncheckedEntities;
+    /**
+     * Once entities are checked: the checked entities whose key is not {@code e:<id>} (unknown names, keyed by their
+     * skeleton), by key, so that a dropped key finds them without looking up every entity.
+     */
+    private Map<String, List<String>> entitiesByOtherKey;
 
     /** What the story knows of an entity: its name and the sum of its salience over the story's articles. */
     public record EntityTotal(String id, String name, double salienceSum) {
@@ -238,29 +244,50 @@ public final class StoryState {
 
     /**
      * Drops the entities whose keys are no longer among the story's keys; {@code entityKey} gives an entity id's key.
-     * The same as checking every entity, provided that keys left the story only by being dropped since the last call
-     * and {@code suspects} names every entity id whose key was dropped (ids that are not the story's are passed
-     * over): only those and the entities added since the last call are checked. The first call checks all.
+     * The same as checking every entity, provided that keys left the story only as {@code dropped} since the last
+     * call: only the entities of the dropped keys and those added since the last call are looked up. The first call
+     * checks all.
      */
-    void retainEntitiesOfKeys(UnaryOperator<String> entityKey, Iterable<String> suspects) {
+    void retainEntitiesOfKeys(UnaryOperator<String> entityKey, List<String> dropped) {
         if (!entitiesChecked) {
-            entities.keySet().removeIf(id -> !keys.containsKey(entityKey.apply(id)));
             entitiesChecked = true;
+            entitiesByOtherKey = new HashMap<>();
+            entities.keySet().removeIf(id -> !holdsKey(id, entityKey));
             return;
         }
-        for (String id : suspects) {
-            if (entities.containsKey(id) && !keys.containsKey(entityKey.apply(id))) {
+        for (String key : dropped) {
+            if (!key.startsWith("e:")) {
+                continue;
+            }
+            String id = key.substring(2);
+            if (entities.containsKey(id) && key.equals(entityKey.apply(id))) {
                 entities.remove(id);
+            }
+            List<String> others = entitiesByOtherKey.remove(key);
+            if (others != null) {
+                others.forEach(entities::remove);
             }
         }
         if (uncheckedEntities != null) {
             for (String id : uncheckedEntities) {
-                if (entities.containsKey(id) && !keys.containsKey(entityKey.apply(id))) {
+                if (entities.containsKey(id) && !holdsKey(id, entityKey)) {
                     entities.remove(id);
                 }
             }
             uncheckedEntities = null;
         }
+    }
+
+    /** Whether the story holds the entity's key; if so and the key is not {@code e:<id>}, notes the entity under it. */
+    private boolean holdsKey(String id, UnaryOperator<String> entityKey) {
+        String key = entityKey.apply(id);
+        if (!keys.containsKey(key)) {
+            return false;
+        }
+        if (key.length() != id.length() + 2 || !key.startsWith("e:") || !key.startsWith(id, 2)) {
+            entitiesByOtherKey.computeIfAbsent(key, k -> new ArrayList<>(1)).add(id);
+        }
+        return true;
     }
 
     @Override
