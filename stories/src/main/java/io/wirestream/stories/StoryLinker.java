@@ -78,9 +78,11 @@ public final class StoryLinker {
     private final CandidateSums found = new CandidateSums(VISIT_BUDGET);
     /**
      * Entity ids' keys ({@link #entityKey}) as computed before: a story over its key limit drops the entities whose
-     * keys it dropped, and looks up the key of each of its entities on every update. Emptied when full.
+     * keys it dropped, and looks up the keys of its new entities and of those that may have lost theirs on each
+     * update ({@link KeyTrim}). Emptied when full.
      */
     private final Map<String, String> entityKeys = new HashMap<>();
+    private final KeyTrim keyTrim = new KeyTrim(this::cachedEntityKey);
     static final int ENTITY_KEYS_CACHED = 1 << 16;
     /** Postings visited by the last {@link #link} call (for tests of the visit budget). */
     private int lastVisited;
@@ -572,13 +574,6 @@ public final class StoryLinker {
         }
     }
 
-    private void removeKey(StoryState story, String key) {
-        if (story.keys.remove(key) == null) {
-            return;
-        }
-        unlist(story, key);
-    }
-
     /** Takes the story out of the key's postings, and the postings out of the index when no open story holds the key. */
     private void unlist(StoryState story, String key) {
         PostingList p = postings.get(key);
@@ -594,19 +589,11 @@ public final class StoryLinker {
         }
     }
 
-    /** Keeps the heaviest keys of a story, entities before other keys of the same weight. */
+    /** Keeps the heaviest keys of a story, entities before other keys of the same weight ({@link KeyTrim}). */
     private void trimKeys(StoryState story) {
-        int excess = story.keys.size() - parameters.maxKeysPerStory();
-        if (excess <= 0) {
-            return;
+        for (String key : keyTrim.trim(story, parameters.maxKeysPerStory())) {
+            unlist(story, key);
         }
-        List<String> lightest = story.keys.entrySet().stream()
-                .sorted(Map.Entry.<String, Float>comparingByValue().thenComparing(e -> e.getKey().startsWith("e:") ? 1 : 0))
-                .limit(excess)
-                .map(Map.Entry::getKey)
-                .toList();
-        lightest.forEach(k -> removeKey(story, k));
-        story.retainEntitiesOfKeys(this::cachedEntityKey);
     }
 
     private void index(StoryState story) {

@@ -4,10 +4,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * An open story as the index holds it: what is shown of it (times, count, languages, titles, entities,
@@ -30,6 +32,18 @@ public final class StoryState {
     final Map<String, Float> keys;
     /** The story's slot in its linker's {@link StorySlots} while open there, else -1. */
     int slot = -1;
+    /**
+     * Whether every entity that was in {@link #entities} at the last {@link #retainEntitiesOfKeys} call held its key
+     * then; false until the first call (a new or decoded story), when all entities are checked.
+     */
+    private boolean entitiesChecked;
+    /** Ids of the entities added since the last {@link #retainEntitiesOfKeys} call; kept only once entities are checked. */
+    private List<String> uncheckedEntities;
+    /**
+     * Once entities are checked: the checked entities whose key is not {@code e:<id>} (unknown names, keyed by their
+     * skeleton), by key, so that a dropped key finds them without looking up every entity.
+     */
+    private Map<String, List<String>> entitiesByOtherKey;
 
     /** What the story knows of an entity: its name and the sum of its salience over the story's articles. */
     public record EntityTotal(String id, String name, double salienceSum) {
@@ -184,8 +198,7 @@ public final class StoryState {
             titles.putIfAbsent(a.language(), a.title());
         }
         for (ArticleEvidence.EntityEvidence e : a.entities()) {
-            entities.merge(e.id(), new EntityTotal(e.id(), e.name(), e.salience()),
-                    (x, y) -> new EntityTotal(x.id(), x.name(), x.salienceSum() + y.salienceSum()));
+            addEntity(new EntityTotal(e.id(), e.name(), e.salience()));
         }
         latestArticles.addLast(a.articleId());
         while (latestArticles.size() > latestLimit) {
@@ -200,8 +213,7 @@ public final class StoryState {
         articleCount += other.articleCount;
         other.languages.forEach((l, n) -> languages.merge(l, n, Integer::sum));
         other.titles.forEach(titles::putIfAbsent);
-        other.entities.values().forEach(e -> entities.merge(e.id(), e,
-                (x, y) -> new EntityTotal(x.id(), x.name(), x.salienceSum() + y.salienceSum())));
+        other.entities.values().forEach(this::addEntity);
         // the absorber's articles, then the absorbed story's: not in time order across a merge
         List<String> latest = new ArrayList<>(latestArticles);
         latest.addAll(other.latestArticles);
@@ -214,9 +226,68 @@ public final class StoryState {
         }
     }
 
-    /** Drops entities no longer among the story's keys; {@code entityKey} gives an entity id's key. */
-    void retainEntitiesOfKeys(java.util.function.UnaryOperator<String> entityKey) {
-        entities.keySet().removeIf(id -> !keys.containsKey(entityKey.apply(id)));
+    /** Adds the entity's salience to the story's sum for it; a new entity goes last, and is noted to be checked. */
+    private void addEntity(EntityTotal e) {
+        EntityTotal before = entities.get(e.id());
+        if (before != null) {
+            entities.put(e.id(), new EntityTotal(before.id(), before.name(), before.salienceSum() + e.salienceSum()));
+            return;
+        }
+        entities.put(e.id(), e);
+        if (entitiesChecked) {
+            if (uncheckedEntities == null) {
+                uncheckedEntities = new ArrayList<>();
+            }
+            uncheckedEntities.add(e.id());
+        }
+    }
+
+    /**
+     * Drops the entities whose keys are no longer among the story's keys; {@code entityKey} gives an entity id's key.
+     * The same as checking every entity, provided that keys left the story only as {@code dropped} since the last
+     * call: only the entities of the dropped keys and those added since the last call are looked up. The first call
+     * checks all.
+     */
+    void retainEntitiesOfKeys(UnaryOperator<String> entityKey, List<String> dropped) {
+        if (!entitiesChecked) {
+            entitiesChecked = true;
+            entitiesByOtherKey = new HashMap<>();
+            entities.keySet().removeIf(id -> !holdsKey(id, entityKey));
+            return;
+        }
+        for (String key : dropped) {
+            if (!key.startsWith("e:")) {
+                continue;
+            }
+            String id = key.substring(2);
+            if (entities.containsKey(id) && key.equals(entityKey.apply(id))) {
+                entities.remove(id);
+            }
+            List<String> others = entitiesByOtherKey.remove(key);
+            if (others != null) {
+                others.forEach(entities::remove);
+            }
+        }
+        if (uncheckedEntities != null) {
+            for (String id : uncheckedEntities) {
+                if (entities.containsKey(id) && !holdsKey(id, entityKey)) {
+                    entities.remove(id);
+                }
+            }
+            uncheckedEntities = null;
+        }
+    }
+
+    /** Whether the story holds the entity's key; if so and the key is not {@code e:<id>}, notes the entity under it. */
+    private boolean holdsKey(String id, UnaryOperator<String> entityKey) {
+        String key = entityKey.apply(id);
+        if (!keys.containsKey(key)) {
+            return false;
+        }
+        if (key.length() != id.length() + 2 || !key.startsWith("e:") || !key.startsWith(id, 2)) {
+            entitiesByOtherKey.computeIfAbsent(key, k -> new ArrayList<>(1)).add(id);
+        }
+        return true;
     }
 
     @Override
