@@ -1,5 +1,6 @@
 package io.wirestream.enrichment.entity;
 
+import io.wirestream.enrichment.kb.EnglishGazetteer;
 import io.wirestream.enrichment.kb.KnowledgeBase;
 import io.wirestream.enrichment.text.EnglishNameLists;
 import io.wirestream.enrichment.text.GermanLexicon;
@@ -40,7 +41,8 @@ public final class EntityLinker {
         NameCues cues = NameCues.bundled(morphology);
         RussianNameRules russian = new RussianNameRules(morphology, cues);
         GermanNameRules german = new GermanNameRules(GermanLexicon.shared(), cues);
-        MentionTyper typer = new MentionTyper(cues, morphology, russian, german, EnglishNameLists.shared());
+        MentionTyper typer = new MentionTyper(cues, morphology, russian, german, EnglishNameLists.shared(),
+                EnglishGazetteer.shared());
         this.finder = new MentionFinder(kb, cues, morphology, typer, russian, german);
         this.grouper = new MentionGrouper(new RussianCitationForms(morphology, cues));
     }

@@ -1,5 +1,6 @@
 package io.wirestream.enrichment.entity;
 
+import io.wirestream.enrichment.kb.EnglishGazetteer;
 import io.wirestream.enrichment.text.EnglishNameLists;
 import io.wirestream.enrichment.text.Morphology;
 import io.wirestream.enrichment.text.Token;
@@ -7,6 +8,7 @@ import io.wirestream.enrichment.text.Token;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Types a name the knowledge base lacks by its cues ({@link NameCues}), in this order: an
@@ -16,8 +18,10 @@ import java.util.Locale;
  * Лачин») or at its end (Ross Ice Shelf), a Russian place-name reading or the name of a US state makes a LOCATION; a dictionary surname makes a PERSON; a
  * place preposition before a single word inside a sentence makes a LOCATION. In Latin script also: ", who" after
  * it, an inverted speech verb before it ("...," said X.), a common surname last, or a given name alone inside a
- * sentence make a PERSON; a place noun before "of" (Museum of ...) a LOCATION. Otherwise untyped (null), and
- * {@link #typedByConjuncts} may still give it the type of a name it is coordinated with.
+ * sentence make a PERSON; a place noun before "of" (Museum of ...) a LOCATION. Last, in a Latin-script text whose
+ * language does not capitalise nouns, a name the English gazetteer lists takes its kind there
+ * ({@link #gazetteerType}). Otherwise untyped (null), and {@link #typedByConjuncts} may still give it the type of
+ * a name it is coordinated with.
  */
 final class MentionTyper {
 
@@ -26,14 +30,16 @@ final class MentionTyper {
     private final RussianNameRules russian;
     private final GermanNameRules german;
     private final EnglishNameLists english;
+    private final EnglishGazetteer gazetteer;
 
     MentionTyper(NameCues cues, Morphology morphology, RussianNameRules russian, GermanNameRules german,
-                 EnglishNameLists english) {
+                 EnglishNameLists english, EnglishGazetteer gazetteer) {
         this.cues = cues;
         this.morphology = morphology;
         this.russian = russian;
         this.german = german;
         this.english = english;
+        this.gazetteer = gazetteer;
     }
 
     /**
@@ -136,7 +142,30 @@ final class MentionTyper {
             // not after an article ("a Christian group") or a place preposition ("in Victoria")
             return EntityType.PERSON;
         }
-        return null;
+        return gazetteerType(lt, from, to);
+    }
+
+    /**
+     * The kind the English gazetteer gives the words {@code from} to {@code to} as written (a line end or a
+     * typographic apostrophe read as a space or a straight one), for Latin words in a text whose language does
+     * not capitalise nouns (in a Cyrillic text, Latin words are typed before this); null when it lacks them or lists them only as an event. A name of several kinds takes
+     * the first of place, person, organisation (the source files many people's names as
+     * organisations too: foundations and firms named after them).
+     */
+    private EntityType gazetteerType(LinkedText lt, int from, int to) {
+        if (lt.nounCapitals() || !lt.latin(from, to)) {
+            return null;
+        }
+        String name = lt.text().substring(lt.token(from).start(), lt.token(to - 1).end())
+                .replace('\n', ' ').replace('’', '\'');
+        Set<EnglishGazetteer.Kind> kinds = gazetteer.kinds(name);
+        if (kinds.contains(EnglishGazetteer.Kind.PLACE)) {
+            return EntityType.LOCATION;
+        }
+        if (kinds.contains(EnglishGazetteer.Kind.PERSON)) {
+            return EntityType.PERSON;
+        }
+        return kinds.contains(EnglishGazetteer.Kind.ORGANIZATION) ? EntityType.ORGANIZATION : null;
     }
 
     private boolean articleOrPlacePreposition(Token t) {
