@@ -83,7 +83,7 @@ public final class GazetteerCompiler {
     private static void walk(PrefixNode<String, Collection<String>> node, Deque<String> path, Map<String, String> kept,
                              Set<String> common) {
         if (node.hasValue() && !path.isEmpty()) {
-            String kinds = GazetteerEntry.kinds(new HashSet<>(node.getValue()));
+            String kinds = GazetteerEntry.kinds(new HashSet<>(node.getValue()), path.size());
             if (!kinds.isEmpty()) {
                 String name = GazetteerEntry.join(new ArrayList<>(path));
                 if (GazetteerEntry.kept(name, common::contains)) {

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * and surnames (the typer has its own lists), 3 job titles, 2 currencies, 5 nationalities, 7 US state
  * abbreviations, and the titles of books (8), films (10), products (12) and songs (15), which name no person,
  * place or organisation and are often common words ("Frozen", "Help"). A name the source also lists as a job
- * title (3) or a nationality (5) is dropped whatever its other classes: news text uses it as a word ("First
- * Lady", "Americans", "South Korean").
+ * title (3) or a nationality (5) is dropped whatever its other classes, unless it is a country (1): news text
+ * uses it as a word ("First Lady", "Americans", "South Korean").
  *
  * <p>A name is dropped when: none of its classes is kept; it holds a digit (the source writes every digit as 0)
  * or a token other than letters with inner apostrophes, dots, hyphens or an ampersand (so no commas:
@@ -52,10 +52,21 @@ final class GazetteerEntry {
         return b.toString();
     }
 
-    /** The kind letters ({@link #KINDS}) of the source's class numbers, empty when none is kept. */
-    static String kinds(Set<String> classes) {
+    /**
+     * The kind letters ({@link #KINDS}) of the source's class numbers for a name of {@code words} words, empty when
+     * none is kept. A country (class 1) is a place whatever else the source says of it (Chad, India). A one-word
+     * name the source lists both as a given name or surname (4) and as a person or organisation is a person
+     * (Norman, Martin).
+     */
+    static String kinds(Set<String> classes, int words) {
+        if (classes.contains("1")) {
+            return "L";
+        }
         if (classes.contains("3") || classes.contains("5")) {
             return "";
+        }
+        if (words == 1 && classes.contains("4") && (classes.contains("14") || classes.contains("13") || classes.contains("0"))) {
+            return "P";
         }
         StringBuilder b = new StringBuilder();
         if (classes.contains("14")) {

@@ -23,15 +23,21 @@ class GazetteerEntryTest {
 
     @Test
     void shouldKeepPeoplePlacesOrganisationsAndEventsOnly() {
-        assertEquals("P", GazetteerEntry.kinds(Set.of("14", "4")));
-        assertEquals("LO", GazetteerEntry.kinds(Set.of("11", "0")));
-        assertEquals("L", GazetteerEntry.kinds(Set.of("6")));
-        assertEquals("E", GazetteerEntry.kinds(Set.of("9")));
+        assertEquals("PL", GazetteerEntry.kinds(Set.of("14", "11"), 2));
+        assertEquals("LO", GazetteerEntry.kinds(Set.of("11", "0"), 1));
+        assertEquals("L", GazetteerEntry.kinds(Set.of("6"), 1));
+        assertEquals("E", GazetteerEntry.kinds(Set.of("9"), 2));
         // titles of books, films, products and songs, and given names alone, name none of them
-        assertEquals("", GazetteerEntry.kinds(Set.of("8", "10", "12", "15", "4")));
+        assertEquals("", GazetteerEntry.kinds(Set.of("8", "10", "12", "15", "4"), 1));
         // a job title or a nationality is used as a word, whatever else the source says of it
-        assertEquals("", GazetteerEntry.kinds(Set.of("13", "3")));
-        assertEquals("", GazetteerEntry.kinds(Set.of("11", "5")));
+        assertEquals("", GazetteerEntry.kinds(Set.of("13", "3"), 2));
+        assertEquals("", GazetteerEntry.kinds(Set.of("11", "5"), 2));
+        // a country is a place, though the source also lists its name as a nationality or a person's
+        assertEquals("L", GazetteerEntry.kinds(Set.of("1", "4", "5", "6", "14"), 1));
+        // one word that is a given name or surname and a person's or organisation's name: a person
+        assertEquals("P", GazetteerEntry.kinds(Set.of("13", "4"), 1));
+        assertEquals("P", GazetteerEntry.kinds(Set.of("11", "14", "4"), 1));
+        assertEquals("PO", GazetteerEntry.kinds(Set.of("13", "14", "4"), 2));
     }
 
     @Test
