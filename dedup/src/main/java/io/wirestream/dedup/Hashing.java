@@ -27,6 +27,19 @@ final class Hashing {
         return k;
     }
 
+    /**
+     * The inverse of {@link #mix64}: {@code unmix64(mix64(k)) == k} for every k. A shift by 33 of 64 bits
+     * undoes itself, and each multiplier is odd, so it has an inverse modulo 2^64.
+     */
+    static long unmix64(long k) {
+        k ^= k >>> 33;
+        k *= 0x9cb4b2f8129337dbL;
+        k ^= k >>> 33;
+        k *= 0x4f74430c22a54005L;
+        k ^= k >>> 33;
+        return k;
+    }
+
     /** 64-bit FNV-1a over the UTF-16 code units of {@code s[from, to)}, then {@link #mix64}. */
     static long hash64(CharSequence s, int from, int to) {
         long h = 0xcbf29ce484222325L;

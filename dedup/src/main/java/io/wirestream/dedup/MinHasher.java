@@ -1,5 +1,6 @@
 package io.wirestream.dedup;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -43,23 +44,39 @@ public final class MinHasher {
         if (shingles.length == 0) {
             throw new IllegalArgumentException("cannot compute a MinHash signature of an empty shingle set");
         }
+        long[] minima = minima(shingles);
         short[] out = new short[seeds.length];
         for (int i = 0; i < seeds.length; i++) {
-            long seed = seeds[i];
-            // the unsigned maximum: any hash replaces it (a start at Long.MAX_VALUE survived every hash with
-            // the top bit set, so texts of one or two shingles shared it at half their positions)
-            long min = -1L;
-            long argmin = shingles[0];
-            for (long x : shingles) {
-                // unsigned comparison keeps the permutation order uniform over the whole 64-bit range
-                long h = Hashing.mix64(x ^ seed);
-                if (Long.compareUnsigned(h, min) < 0) {
-                    min = h;
-                    argmin = x;
-                }
-            }
+            // mix64 is a bijection, so the smallest permuted value names its shingle: no index is kept
+            long argmin = Hashing.unmix64(minima[i] ^ Long.MIN_VALUE) ^ seeds[i];
             out[i] = (short) Hashing.mix64(argmin ^ identitySeed);
         }
         return MinHashSignature.wrap(out);
+    }
+
+    /**
+     * For each permutation i, the smallest {@code mix64(x ^ seed_i)} over the shingles in unsigned order,
+     * returned with its top bit flipped, which turns the unsigned order into the signed one. Shingles are
+     * the outer loop; for each, the permuted values of all permutations are computed in one loop over arrays
+     * with nothing carried from one element to the next (which the JIT turns into vector instructions where
+     * the processor has them), then compared with the minima in a second loop. Every position starts at the
+     * unsigned maximum, which any hash replaces or equals (a start at Long.MAX_VALUE once survived every hash
+     * with the top bit set, so texts of one or two shingles shared it at half their positions).
+     */
+    private long[] minima(long[] shingles) {
+        long[] minima = new long[seeds.length];
+        long[] permuted = new long[seeds.length];
+        Arrays.fill(minima, Long.MAX_VALUE);
+        for (long x : shingles) {
+            for (int i = 0; i < permuted.length; i++) {
+                permuted[i] = Hashing.mix64(x ^ seeds[i]) ^ Long.MIN_VALUE;
+            }
+            for (int i = 0; i < minima.length; i++) {
+                if (permuted[i] < minima[i]) {
+                    minima[i] = permuted[i];
+                }
+            }
+        }
+        return minima;
     }
 }

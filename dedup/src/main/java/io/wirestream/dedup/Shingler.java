@@ -1,11 +1,8 @@
 package io.wirestream.dedup;
 
-import com.ibm.icu.lang.UScript;
 import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Turns normalised text (see {@link TextNormalizer}) into the set of its word k-shingles, each
@@ -40,6 +37,17 @@ public final class Shingler {
 
     /** @return the distinct shingle hashes of {@code normalizedText}, sorted ascending */
     public long[] shingles(String normalizedText) {
+        long[] out = windows(normalizedText);
+        Arrays.sort(out);
+        return distinctSorted(out);
+    }
+
+    /**
+     * @return the hash of every shingle of {@code normalizedText} in text order, a shingle that recurs
+     *     once per occurrence: the same set as {@link #shingles}, unsorted, for callers that need only its
+     *     elements (a MinHash signature is the same for a set and any list of its elements)
+     */
+    long[] windows(String normalizedText) {
         if (normalizedText.isEmpty()) {
             return new long[0];
         }
@@ -53,54 +61,57 @@ public final class Shingler {
             }
             out[i] = h;
         }
-        Arrays.sort(out);
-        return distinctSorted(out);
+        return out;
     }
 
+    /** The hash of every word of {@code text}, in order. */
     private static long[] wordHashes(String text) {
-        List<Long> out = new ArrayList<>();
+        long[] out = new long[16];
+        int n = 0;
+        BreakIterator segmenter = null;
         int start = 0;
         for (int i = 0; i <= text.length(); i++) {
             if (i == text.length() || text.charAt(i) == ' ') {
                 if (needsSegmentation(text, start, i)) {
-                    segment(text, start, i, out);
+                    if (segmenter == null) {
+                        segmenter = (BreakIterator) WORDS.clone();
+                    }
+                    segmenter.setText(text.substring(start, i));
+                    int from = segmenter.first();
+                    for (int to = segmenter.next(); to != BreakIterator.DONE; from = to, to = segmenter.next()) {
+                        out = room(out, n);
+                        out[n++] = Hashing.hash64(text, start + from, start + to);
+                    }
                 } else {
-                    out.add(Hashing.hash64(text, start, i));
+                    out = room(out, n);
+                    out[n++] = Hashing.hash64(text, start, i);
                 }
                 start = i + 1;
             }
         }
-        long[] hashes = new long[out.size()];
-        for (int i = 0; i < hashes.length; i++) {
-            hashes[i] = out.get(i);
-        }
-        return hashes;
+        return Arrays.copyOf(out, n);
+    }
+
+    private static long[] room(long[] array, int used) {
+        return used < array.length ? array : Arrays.copyOf(array, array.length * 2);
     }
 
     private static boolean needsSegmentation(String text, int start, int end) {
-        for (int i = start; i < end; ) {
-            int cp = text.codePointAt(i);
-            i += Character.charCount(cp);
-            switch (UScript.getScript(cp)) {
-                case UScript.HAN, UScript.HIRAGANA, UScript.KATAKANA, UScript.THAI, UScript.LAO, UScript.KHMER,
-                        UScript.MYANMAR -> {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                int cp = text.codePointAt(i);
+                if (Character.isSupplementaryCodePoint(cp)) {
+                    i++;
+                }
+                if (UnspacedScripts.contains(cp)) {
                     return true;
                 }
-                default -> {
-                }
+            } else if (UnspacedScripts.containsBmp(c)) {
+                return true;
             }
         }
         return false;
-    }
-
-    /** Adds the hashes of the dictionary words of {@code text[start, end)}, a run without spaces. */
-    private static void segment(String text, int start, int end, List<Long> out) {
-        BreakIterator words = (BreakIterator) WORDS.clone();
-        words.setText(text.substring(start, end));
-        int from = words.first();
-        for (int to = words.next(); to != BreakIterator.DONE; from = to, to = words.next()) {
-            out.add(Hashing.hash64(text, start + from, start + to));
-        }
     }
 
     private static long[] distinctSorted(long[] sorted) {

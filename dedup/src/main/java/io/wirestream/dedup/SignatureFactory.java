@@ -39,7 +39,8 @@ public final class SignatureFactory {
             return new ArticleSignature(ref, canonicalUrl, null, null, new long[0]);
         }
         String fingerprint = Hashing.hex(Hashing.sha256(normalized));
-        MinHashSignature minHash = minHasher.signature(shingler.shingles(normalized));
+        // the shingles unsorted and with repeats: the signature depends only on which shingles occur
+        MinHashSignature minHash = minHasher.signature(shingler.windows(normalized));
         return new ArticleSignature(ref, canonicalUrl, fingerprint, minHash, banding.bandKeys(minHash));
     }
 }

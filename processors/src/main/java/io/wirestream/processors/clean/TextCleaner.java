@@ -31,9 +31,6 @@ import java.util.regex.Pattern;
 public final class TextCleaner {
     static final int LONG_LINE_WORDS = 20;
     private static final int SHORT_LINE_WORDS = 15;
-    private static final Pattern SPACES = Pattern.compile("[\\p{Zs}\\t\\x0B\\f]+");
-    // C0/C1 controls except tab, \n, vertical tab, form feed (spaces, below) and \r (line ends, above); zero-width characters, bidi marks and isolates, soft hyphen, BOM, tag characters
-    private static final Pattern INVISIBLE = Pattern.compile("[\\x00-\\x08\\x0E-\\x1F\\x7F-\\x9F\\u00AD\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2069\\uFEFF\\x{E0000}-\\x{E007F}]");
     private static final Pattern HAS_LETTER = Pattern.compile("\\p{L}");
     private static final Pattern ENDS_SENTENCE = Pattern.compile("[.!?…:;»\"”’)]$");
     private static final Set<String> SECTIONS = Set.of(
@@ -59,11 +56,12 @@ public final class TextCleaner {
         }
         String text = Normalizer.normalize(raw, Normalizer.Form.NFC)
             .replace("\r\n", "\n").replace('\r', '\n').replace('\u2028', '\n').replace('\u2029', '\n');
-        text = INVISIBLE.matcher(text).replaceAll("");
+        // tab, \n, vertical tab, form feed (spaces, below) and \r (line ends, above) are kept
+        text = CleanChars.removeInvisible(text);
         String[] lines = text.split("\n", -1);
         List<String> normalised = new ArrayList<>(lines.length);
         for (String line : lines) {
-            normalised.add(SPACES.matcher(line).replaceAll(" ").strip());
+            normalised.add(CleanChars.collapseSpaces(line).strip());
         }
         boolean[] drop = new boolean[normalised.size()];
         int removed = 0;
@@ -123,12 +121,11 @@ public final class TextCleaner {
     }
 
     private static boolean isRubric(String line) {
-        String lower = line.toLowerCase(Locale.ROOT);
-        int words = wordCount(line);
-        if (words <= 3 && lower.endsWith(",")) {
-            return true;
+        if (wordCount(line) > 3) {
+            return false;
         }
-        return words <= 3 && SECTIONS.contains(lower.replaceAll("[,.|/]+$", "").strip());
+        String lower = line.toLowerCase(Locale.ROOT);
+        return lower.endsWith(",") || SECTIONS.contains(lower.replaceAll("[,.|/]+$", "").strip());
     }
 
     private static boolean isTeaserHeadline(String line) {
