@@ -167,9 +167,11 @@ final class MentionFinder {
                 // "Officials said ..." and "officials" elsewhere: a capital at a sentence start only
                 unknown = null;
             }
-            if (unknown != null && unknown.from() > i) {
-                // leading words were dropped: scan again from the next word, which may start a known
-                // name or a phrase of its own («Пассажиры Московского метрополитена»)
+            if ((unknown != null && unknown.from() > i) || (unknown == null && end > i + 1 && t.sentenceStart())) {
+                // leading words were dropped, or the whole run that a sentence opens: scan again from the next
+                // word, which may start a known name or a phrase of its own («Пассажиры Московского
+                // метрополитена»; «Решение Региональной тарифной службы», where neither capitalised word is a
+                // name alone)
                 i++;
                 continue;
             }
@@ -178,7 +180,20 @@ final class MentionFinder {
             }
             i = Math.max(end, i + 1);
         }
-        return typer.typedByConjuncts(lt, spans);
+        return withInitials(lt, typer.typedByConjuncts(lt, spans));
+    }
+
+    /** People's names in Cyrillic with the initials written before them («В.Путин»), see {@link RussianNameRules#initialsBefore}. */
+    private static List<NameSpan> withInitials(LinkedText lt, List<NameSpan> spans) {
+        List<NameSpan> out = new ArrayList<>(spans.size());
+        int previousEnd = 0;
+        for (NameSpan s : spans) {
+            int from = s.type() == EntityType.PERSON && RussianNameRules.applies(lt.token(s.from()))
+                    ? Math.max(previousEnd, RussianNameRules.initialsBefore(lt, s.from())) : s.from();
+            out.add(from == s.from() ? s : new NameSpan(from, s.to(), s.known(), s.type()));
+            previousEnd = s.to();
+        }
+        return out;
     }
 
     /**
@@ -430,8 +445,14 @@ final class MentionFinder {
         }
         // a capitalised word right after a given name is a surname, even one the dictionary knows
         // only as a common word or adjective («Алексея Навального»)
-        return k > 0 && !t.sentenceStart() && !t.acronym() && LinkedText.adjacent(lt.token(k - 1), t)
-                && lt.token(k - 1).capitalised() && typer.givenName(lt.token(k - 1));
+        if (k > 0 && !t.sentenceStart() && !t.acronym() && LinkedText.adjacent(lt.token(k - 1), t)
+                && lt.token(k - 1).capitalised() && typer.givenName(lt.token(k - 1))) {
+            return true;
+        }
+        // and a foreign given name right before a surname is one («Хилари Клинтон»)
+        return k + 1 < lt.size() && !t.sentenceStart() && !t.acronym() && russian.foreignGivenName(t)
+                && LinkedText.adjacent(t, lt.token(k + 1)) && lt.token(k + 1).capitalised()
+                && russian.surname(lt.token(k + 1));
     }
 
     /**

@@ -62,7 +62,7 @@ final class MentionTyper {
     /** The type of the run of words {@code from} to {@code to}, or null if nothing says. */
     EntityType typeOf(LinkedText lt, int from, int to) {
         for (int k = from; k < to; k++) {
-            if (cues.is(NameCues.Kind.ORG_WORD, lt.token(k).text())) {
+            if (cues.is(NameCues.Kind.ORG_WORD, lt.token(k).text()) || russian.organisationCompound(lt.token(k))) {
                 return EntityType.ORGANIZATION;
             }
         }

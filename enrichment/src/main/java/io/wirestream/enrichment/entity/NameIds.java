@@ -78,6 +78,11 @@ public final class NameIds {
             }
             words.append(w);
         }
+        if (words.length() == 0 && name.codePoints().anyMatch(Character::isLetterOrDigit)) {
+            // letters that romanise to nothing (the hard sign «Ъ», a newspaper's name): their code points stand for them
+            return "ws:u" + name.codePoints().filter(Character::isLetterOrDigit).mapToObj(Integer::toHexString)
+                    .collect(java.util.stream.Collectors.joining("-u"));
+        }
         if (words.length() == 0) {
             throw new IllegalArgumentException("name has no letters or digits to build an id from: '" + name + "'");
         }

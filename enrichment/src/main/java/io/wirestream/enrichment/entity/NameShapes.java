@@ -1,5 +1,6 @@
 package io.wirestream.enrichment.entity;
 
+import io.wirestream.enrichment.text.Morphology;
 import io.wirestream.enrichment.text.Token;
 
 import java.util.Arrays;
@@ -83,6 +84,10 @@ final class NameShapes {
      * A name in quotes after an organisation word or acronym (газета «Взгляд», телеканал «Дождь»,
      * РИА «Новости», the newspaper "Vzglyad"): the quoted words, up to the closing quote (at most
      * {@value #MAX_QUOTED} words), name an organisation, whatever the dictionary says of them.
+     * In Cyrillic, one capitalised word alone in quotes after any lower-case word is one too («у
+     * «Яндекса»», «в «Мегафоне»»): Russian news quotes the names of companies, media and clubs, which
+     * are often common words or brands the dictionary lists as such. Titles of works quoted so are
+     * mostly longer and are left out; a one-word title is taken for an organisation all the same.
      */
     NameSpan quotedName(LinkedText lt, int i) {
         if (i <= 0 || i >= lt.size() || !lt.token(i).capitalised()) {
@@ -94,10 +99,11 @@ final class NameShapes {
         if (t.start() - prev.end() != 2 || text.charAt(prev.end()) != ' ' || OPENING_QUOTES.indexOf(text.charAt(t.start() - 1)) < 0) {
             return null;
         }
-        if (!prev.acronym() && !(prev.cased() && !prev.capitalised() && cues.is(NameCues.Kind.ORG_WORD, prev.text()))) {
+        boolean afterOrgWord = prev.acronym() || (prev.cased() && !prev.capitalised() && cues.is(NameCues.Kind.ORG_WORD, prev.text()));
+        if (!afterOrgWord && !(Morphology.isCyrillic(prev.text()) && !prev.capitalised() && Morphology.isCyrillic(t.text()))) {
             return null;
         }
-        for (int j = i; j < lt.size() && j < i + MAX_QUOTED; j++) {
+        for (int j = i; j < lt.size() && j < (afterOrgWord ? i + MAX_QUOTED : i + 1); j++) {
             Token w = lt.token(j);
             if (w.end() < text.length() && CLOSING_QUOTES.indexOf(text.charAt(w.end())) >= 0) {
                 return new NameSpan(i, j + 1, null, EntityType.ORGANIZATION);

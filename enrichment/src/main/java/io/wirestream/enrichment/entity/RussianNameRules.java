@@ -3,6 +3,9 @@ package io.wirestream.enrichment.entity;
 import io.wirestream.enrichment.text.Morphology;
 import io.wirestream.enrichment.text.Token;
 
+import java.util.List;
+import java.util.Locale;
+
 /**
  * Rules for names written in Cyrillic, backed by the Russian dictionary ({@link Morphology}): its
  * tags say whether a word is a given name, a surname, an adjective, an abbreviation or only a common
@@ -38,8 +41,39 @@ final class RussianNameRules {
             return !a.known() || !a.properLemmas().isEmpty() || t.text().length() >= 3;
         }
         return !a.known() || !a.properLemmas().isEmpty() || cues.is(NameCues.Kind.ORG_WORD, t.text())
-                || (a.placeLemma() != null && !t.sentenceStart()) || (a.properNoun() && !t.sentenceStart());
+                || (a.placeLemma() != null && !t.sentenceStart()) || (a.properNoun() && !t.sentenceStart())
+                || organisationCompound(t);
     }
+
+    /**
+     * A compound abbreviation naming a state body or a company, capitalised inside a sentence: a word
+     * that opens with one of the clipped stems Russian builds such names from (мин- of министерство,
+     * рос- of российский, гос- of государственный, ген- of генеральный) and goes on for three letters or
+     * more: «Минобороны», «Минфина», «Роснефти», «Росстата», «Госдепа», «Генпрокуратуры». The dictionary
+     * lists many of them as common nouns (it is all lower case), so only the capital inside a sentence
+     * says they are names; Russian writes the common compounds (госзаказ, госслужба) in lower case. Not a
+     * word the dictionary reads as a person's name or an adjective (Ростовцев, Российской), nor an
+     * animate noun (Генерал).
+     */
+    boolean organisationCompound(Token t) {
+        if (!applies(t) || t.acronym() || !t.capitalised() || t.sentenceStart()) {
+            return false;
+        }
+        String lower = t.text().toLowerCase(Locale.ROOT);
+        Morphology.Analysis a = morphology.analyse(t.text());
+        if (!a.properLemmas().isEmpty() || a.adjective() || (a.known() && !a.inanimate())) {
+            return false;
+        }
+        for (String stem : COMPOUND_STEMS) {
+            if (lower.startsWith(stem) && lower.length() >= stem.length() + 3) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Clipped stems that open Russian compound names of state bodies and companies. */
+    private static final List<String> COMPOUND_STEMS = List.of("мин", "рос", "гос", "ген");
 
     /**
      * A single word the dictionary reads as a place name: the shape of one (Душанбе, Строгино), or an
@@ -54,43 +88,53 @@ final class RussianNameRules {
     }
 
     /**
-     * A name made of a capitalised adjective and a lower-case place or organisation noun
-     * («Московской области», «Ильинское шоссе», «Московского метрополитена»): Russian capitalises
-     * only the first word of such names. Null if the words at {@code from} are not one.
+     * A name made of a capitalised adjective, up to {@value #MAX_MORE_ADJECTIVES} lower-case adjectives
+     * and a lower-case place or organisation noun («Московской области», «Ильинское шоссе», «Московского
+     * метрополитена», «Федеральной антимонопольной службы»): Russian capitalises only the first word of
+     * such names. Null if the words at {@code from} are not one.
      */
     NameSpan adjectivePhrase(LinkedText lt, int from) {
         Token t = lt.token(from);
-        if (from + 1 >= lt.size() || !applies(t) || t.acronym()) {
+        if (from + 1 >= lt.size() || !applies(t) || t.acronym() || !morphology.analyse(t.text()).adjective()) {
             return null;
         }
-        Morphology.Analysis a = morphology.analyse(t.text());
-        Token next = lt.token(from + 1);
-        if (!a.adjective() || next.capitalised() || !LinkedText.adjacent(t, next) || !applies(next)) {
+        int noun = from + 1;
+        while (noun < lt.size() && noun - from <= MAX_MORE_ADJECTIVES && lowerCyrillicAfter(lt, noun)
+                && morphology.analyse(lt.token(noun).text()).adjective()
+                && !cues.is(NameCues.Kind.PLACE_WORD, lt.token(noun).text()) && !cues.is(NameCues.Kind.ORG_WORD, lt.token(noun).text())) {
+            noun++;
+        }
+        if (noun >= lt.size() || !lowerCyrillicAfter(lt, noun)) {
             return null;
         }
+        Token next = lt.token(noun);
         if (cues.is(NameCues.Kind.PLACE_WORD, next.text())) {
-            return new NameSpan(from, from + 2, null, EntityType.LOCATION);
+            return new NameSpan(from, noun + 1, null, EntityType.LOCATION);
         }
         if (cues.is(NameCues.Kind.ORG_WORD, next.text()) && !t.sentenceStart()) {
-            // at a sentence start the capital says nothing («Национальная компания ...»);
-            // «Европейский банк реконструкции и развития»: the name goes on in words that cannot be
-            // told from the sentence; rather no entity than a truncated one
-            if (from + 2 < lt.size()) {
-                Token after = lt.token(from + 2);
-                if (!after.capitalised() && LinkedText.adjacent(next, after) && morphology.genitive(after.text())) {
-                    return null;
-                }
-            }
-            return new NameSpan(from, from + 2, null, EntityType.ORGANIZATION);
+            // at a sentence start the capital says nothing («Национальная компания ...»); genitive words
+            // after the noun mostly name its owner («Верховный суд страны»), so they are left out
+            return new NameSpan(from, noun + 1, null, EntityType.ORGANIZATION);
         }
         return null;
     }
 
+    private static final int MAX_MORE_ADJECTIVES = 2;
+
+    /** The word at {@code k} is a lower-case Cyrillic word joined to the one before it. */
+    private static boolean lowerCyrillicAfter(LinkedText lt, int k) {
+        Token w = lt.token(k);
+        return !w.capitalised() && applies(w) && LinkedText.adjacent(lt.token(k - 1), w);
+    }
+
     /**
-     * A name made of a capitalised organisation noun and the lower-case genitive words that say what
-     * it is for («Министерства обороны», «Министерства иностранных дел»): capitalised inside a
-     * sentence, the noun starts a proper name. At most {@value #MAX_GENITIVES} genitive words are
-     * taken. Null if the words at {@code from} are not one.
+     * A name made of a capitalised organisation noun and the lower-case words that say what it is for:
+     * genitive words («Министерства обороны», «Министерства иностранных дел», «Фонда развития
+     * интернет-инициатив»: a hyphenated word by its last part), or «с» (anywhere) or «по» (right after
+     * the noun) and the adjectives and noun after it, genitive words going on after that («Фонд борьбы с
+     * коррупцией», «Комитета по развитию транспортной инфраструктуры»). Capitalised inside
+     * a sentence, the noun starts a proper name. At most {@value #MAX_GENITIVES} words are taken after
+     * the noun, and no preposition is left hanging. Null if the words at {@code from} are not one.
      */
     NameSpan genitivePhrase(LinkedText lt, int from) {
         Token t = lt.token(from);
@@ -98,9 +142,23 @@ final class RussianNameRules {
             return null;
         }
         int end = from + 1;
-        while (end < lt.size() && end - from <= MAX_GENITIVES) {
-            Token w = lt.token(end);
-            if (w.capitalised() || !applies(w) || !LinkedText.adjacent(lt.token(end - 1), w) || !morphology.genitive(w.text())) {
+        while (end < lt.size() && end - from <= MAX_GENITIVES && lowerCyrillicAfter(lt, end)) {
+            String w = lt.token(end).text();
+            if (w.equals("с") || (w.equals("по") && end == from + 1)) {
+                // «по» only right after the noun: «Министерства обороны по итогам ...» is not one name
+                int k = end + 1;
+                while (k < lt.size() && k - from <= MAX_GENITIVES && lowerCyrillicAfter(lt, k)
+                        && morphology.analyse(lt.token(k).text()).adjective()) {
+                    k++;
+                }
+                if (k >= lt.size() || k - from > MAX_GENITIVES || !lowerCyrillicAfter(lt, k)
+                        || !morphology.analyse(lt.token(k).text()).known() || morphology.analyse(lt.token(k).text()).adjective()) {
+                    break;
+                }
+                end = k + 1;
+                continue;
+            }
+            if (!morphology.genitive(w.substring(w.lastIndexOf('-') + 1))) {
                 break;
             }
             end++;
@@ -108,7 +166,30 @@ final class RussianNameRules {
         return end == from + 1 ? null : new NameSpan(from, end, null, EntityType.ORGANIZATION);
     }
 
-    private static final int MAX_GENITIVES = 3;
+    private static final int MAX_GENITIVES = 4;
+
+    /**
+     * Where a person's name at {@code from} begins with the initials written before it: up to
+     * {@value #MAX_INITIALS} single Cyrillic capitals, each followed by its dot and at most one space
+     * («В.Путин», «А. Лебедев», «М.С. Горбачев»); {@code from} itself if there are none. The initials
+     * are part of the name as written.
+     */
+    static int initialsBefore(LinkedText lt, int from) {
+        int k = from;
+        while (k > 0 && from - k < MAX_INITIALS) {
+            Token initial = lt.token(k - 1);
+            Token after = lt.token(k);
+            String between = lt.text().substring(initial.end(), after.start());
+            if (initial.text().length() != 1 || !applies(initial) || !Character.isUpperCase(initial.text().charAt(0))
+                    || !(between.equals(".") || between.equals(". "))) {
+                break;
+            }
+            k--;
+        }
+        return k;
+    }
+
+    private static final int MAX_INITIALS = 2;
 
     /** A given name by the dictionary's {@code Name} tag. */
     boolean givenName(Token t) {
@@ -117,10 +198,34 @@ final class RussianNameRules {
 
     /**
      * A word of the run that makes it a person: a surname that is not also an adjective
-     * (Московский is a person only next to a given name), or a given name in a run of two or more.
+     * (Московский is a person only next to a given name), or a given name in a run of two or more, or
+     * alone when the dictionary has no other reading of it («Кирилла», «Инна»; not «Владимир», also a
+     * town, nor «Вера», also a common noun).
      */
     boolean personWord(Token t, int runWords) {
         Morphology.Analysis an = morphology.analyse(t.text());
-        return (an.surname() && !an.adjective()) || (an.givenName() && runWords >= 2);
+        return (an.surname() && !an.adjective())
+                || (an.givenName() && (runWords >= 2 || an.commonLemmas().isEmpty()));
+    }
+
+    /**
+     * A word that may be a foreign given name though the dictionary has no {@code Name} reading of it:
+     * one it does not know, or an indeclinable animate noun (its only lemma is the word itself: «Хилари»).
+     * Not a declined common noun («Графа», «Рассказы», «Долю»), which would make a name of a phrase
+     * before a surname.
+     */
+    boolean foreignGivenName(Token t) {
+        Morphology.Analysis a = morphology.analyse(t.text());
+        if (!a.known()) {
+            return true;
+        }
+        return a.properLemmas().isEmpty() && !a.inanimate() && !a.adjective() && a.commonLemmas().size() == 1
+                && a.commonLemmas().get(0).equals(t.text().toLowerCase(Locale.ROOT).replace('ё', 'е'));
+    }
+
+    /** A surname by the dictionary's {@code Fam} tag that is not also an adjective (Клинтон, Кудрину; not Московский). */
+    boolean surname(Token t) {
+        Morphology.Analysis an = morphology.analyse(t.text());
+        return an.surname() && !an.adjective();
     }
 }

@@ -193,8 +193,7 @@ public final class Morphology {
     }
 
     private Analysis lookUp(String word) {
-        String lower = lower(word);
-        List<WordData> found = lookups.get().lookup(lower);
+        List<WordData> found = lookUpSpellings(lower(word));
         if (found.isEmpty()) {
             return Analysis.UNKNOWN;
         }
@@ -275,6 +274,20 @@ public final class Morphology {
         boolean feminine = givenFeminine != null ? givenFeminine : isSurname && surnameFeminine;
         return new Analysis(List.copyOf(proper), List.copyOf(common), isGiven, isSurname, feminine, place,
                 adjective, abbreviation, gender, spelledCapitalised(word), Boolean.TRUE.equals(inanimate));
+    }
+
+    /**
+     * The dictionary's readings of a lower-case word written with е ({@link #lower}). The dictionary files
+     * some words under ё (горбачёв, пугачёва) and most under е, while news mostly writes е for both: when
+     * the word as written is unknown, each one е read as ё is tried in turn (Горбачевым → горбачёвым).
+     */
+    private List<WordData> lookUpSpellings(String lower) {
+        DictionaryLookup lookup = lookups.get();
+        List<WordData> found = lookup.lookup(lower);
+        for (int i = lower.indexOf('е'); found.isEmpty() && i >= 0; i = lower.indexOf('е', i + 1)) {
+            found = lookup.lookup(lower.substring(0, i) + 'ё' + lower.substring(i + 1));
+        }
+        return found;
     }
 
     /**

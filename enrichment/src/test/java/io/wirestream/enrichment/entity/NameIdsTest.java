@@ -24,6 +24,12 @@ class NameIdsTest {
     }
 
     @Test
+    void shouldGiveAnIdToLettersThatRomaniseToNothing() {
+        // «Ъ» (a newspaper cited by its letter) has a letter but no Latin form
+        assertEquals("ws:u42a", NameIds.idFor("Ъ"));
+    }
+
+    @Test
     void shouldDropTheMiddleDotBgnPutsBetweenTAndS() {
         assertEquals("Aziatskiy bank", NameIds.latin("Азиатский банк"));
         assertEquals("ws:aziatsky-bank", NameIds.idFor("Азиатский банк"));

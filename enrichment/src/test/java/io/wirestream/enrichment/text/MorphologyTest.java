@@ -26,6 +26,13 @@ class MorphologyTest {
     }
 
     @Test
+    void shouldFindAWordTheDictionaryFilesUnderYoWhenWrittenWithYe() {
+        // the dictionary has «горбачёв» only with ё; news writes «Горбачевым»
+        assertEquals(true, morphology.analyse("Горбачевым").surname());
+        assertEquals("горбачев", morphology.properLemma("Горбачевым"));
+    }
+
+    @Test
     void shouldPreferTheNominativeGivenNameReading() {
         assertEquals("ирина", morphology.properLemma("Ирина"));
         assertEquals(true, morphology.analyse("Ирина").feminine());
