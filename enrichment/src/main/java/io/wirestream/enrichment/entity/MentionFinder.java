@@ -80,6 +80,12 @@ final class MentionFinder {
                 continue;
             }
             Optional<KnowledgeBase.NameMatch> match = known.at(i);
+            if (givenNameBeforeKnownSurname(lt, i, known)) {
+                // «Мишель Обамой»: a given name before a known person's surname names another person of that name
+                spans.add(new NameSpan(i, i + 2, null, EntityType.PERSON));
+                i += 2;
+                continue;
+            }
             if (match.isPresent() && match.get().words() == 1 && demonyms.is(t.text())) {
                 // "American", "Iraqis": a nationality word, even where the knowledge base lists it as an alias
                 i++;
@@ -224,6 +230,24 @@ final class MentionFinder {
             k--;
         }
         return k > to ? k : -1;
+    }
+
+    /**
+     * A Cyrillic given name (the dictionary's {@code Name} tag) that no known name of two words or more starts
+     * at, right before a one-word known name of a person: the known person's surname with another given name
+     * («Мишель Обамой», where the knowledge base knows Obama only as Барак Обама and Обама).
+     */
+    private boolean givenNameBeforeKnownSurname(LinkedText lt, int i, KnownNames known) {
+        Token t = lt.token(i);
+        if (i + 1 >= lt.size() || !RussianNameRules.applies(t) || !t.capitalised() || !russian.givenName(t)
+                || known.at(i).map(m -> m.words() > 1).orElse(false)) {
+            return false;
+        }
+        Token next = lt.token(i + 1);
+        Optional<KnowledgeBase.NameMatch> surname = known.at(i + 1);
+        return next.capitalised() && RussianNameRules.applies(next) && LinkedText.adjacent(t, next)
+                && surname.isPresent() && surname.get().words() == 1
+                && surname.get().entities().get(0).type() == EntityType.PERSON;
     }
 
     /**

@@ -58,6 +58,17 @@ class RussianNameEvidenceTest {
     }
 
     @Test
+    void shouldReadAGivenNameBeforeAKnownPersonsSurnameAsAnotherPerson() {
+        // the knowledge base knows Путин; «Мария Путина» is someone else of that surname, in the genitive
+        String text = "На сцену вышла Мария Путина, а президент Путин остался в зале.";
+        List<LinkedEntity> found = linker.link(text, "ru");
+        LinkedEntity maria = found.stream().filter(e -> e.mentions().get(0).text().equals("Мария Путина")).findFirst().orElseThrow();
+        assertEquals(EntityType.PERSON, maria.type());
+        assertEquals(text.indexOf("Мария"), maria.mentions().get(0).start());
+        assertEquals(1, maria.mentions().size());
+    }
+
+    @Test
     void shouldNotJoinADeclinedCommonNounToTheSurnameAfterIt() {
         Map<String, EntityType> found = mentions("Учитель читал вслух Басни Крылова детям.");
         assertNull(found.get("Басни Крылова"), found.toString());
