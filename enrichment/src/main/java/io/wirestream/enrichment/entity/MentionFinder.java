@@ -19,7 +19,8 @@ import java.util.Set;
  * Finds the runs of words that name something, left to right:
  * <ol>
  *   <li>Known names: at each capitalised word, the longest name of the knowledge base that starts
- *       there, matched on word keys, so inflected forms are found («Путиным» is Putin).</li>
+ *       there, matched on word keys, so inflected forms are found («Путиным» is Putin); a Russian given
+ *       name before a known person's one-word name is another person («Мишель Обамой»).</li>
  *   <li>Shapes that decide without the words ({@link NameShapes}): nothing on a line all in capitals,
  *       a news site cited by its address, a name in quotes after an organisation word.</li>
  *   <li>The place of a dateline ({@link Datelines}).</li>
@@ -33,6 +34,7 @@ import java.util.Set;
  *       ({@link #nameWord}); typed by {@link MentionTyper}. A title's portfolio ("ministro della
  *       Cultura", "Finance Minister") is left out. In a language that capitalises nouns the run also
  *       needs the evidence of {@link GermanNameRules}.</li>
+ *   <li>Last, a Russian person's name takes in the initials written before it («П.Н. Крылов»).</li>
  * </ol>
  */
 final class MentionFinder {
@@ -238,15 +240,21 @@ final class MentionFinder {
      * («Мишель Обамой», where the knowledge base knows Obama only as Барак Обама and Обама).
      */
     private boolean givenNameBeforeKnownSurname(LinkedText lt, int i, KnownNames known) {
-        Token t = lt.token(i);
-        if (i + 1 >= lt.size() || !RussianNameRules.applies(t) || !t.capitalised() || !russian.givenName(t)
-                || known.at(i).map(m -> m.words() > 1).orElse(false)) {
+        if (i + 1 >= lt.size()) {
             return false;
         }
+        Token t = lt.token(i);
         Token next = lt.token(i + 1);
+        if (!next.capitalised() || !RussianNameRules.applies(t) || !RussianNameRules.applies(next)
+                || !LinkedText.adjacent(t, next) || !russian.givenName(t)) {
+            return false;
+        }
+        Optional<KnowledgeBase.NameMatch> here = known.at(i);
+        if (here.isPresent() && here.get().words() > 1) {
+            return false;
+        }
         Optional<KnowledgeBase.NameMatch> surname = known.at(i + 1);
-        return next.capitalised() && RussianNameRules.applies(next) && LinkedText.adjacent(t, next)
-                && surname.isPresent() && surname.get().words() == 1
+        return surname.isPresent() && surname.get().words() == 1
                 && surname.get().entities().get(0).type() == EntityType.PERSON;
     }
 

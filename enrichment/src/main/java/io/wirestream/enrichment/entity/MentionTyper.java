@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Types a name the knowledge base lacks by its cues ({@link NameCues}), in this order: an
- * organisation word inside, an all-capitals acronym alone or a word ending in an organisation word
+ * organisation word inside (or a Russian compound abbreviation, {@link RussianNameRules#organisationCompound}), an all-capitals acronym alone or a word ending in an organisation word
  * makes an ORGANIZATION, and so do Latin words in a Cyrillic text; a given name first, a title before it (over a portfolio: "sindaco di Roma
  * Roberto Gualtieri") or a speech verb after it makes a PERSON; a place noun before it («города
  * Лачин») or at its end (Ross Ice Shelf), a Russian place-name reading or the name of a US state makes a LOCATION; a dictionary surname makes a PERSON; a
