@@ -3,7 +3,9 @@ package io.wirestream.enrichment.entity;
 import io.wirestream.enrichment.text.Scripts;
 import io.wirestream.enrichment.text.Token;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A text as the linker's stages see it: the text, its words (a dateline already given ordinary
@@ -13,10 +15,31 @@ import java.util.List;
  * @param cyrillic     most cased words are Cyrillic, so a name in Latin letters is a foreign one cited as
  *                     written (a company, a site, a newspaper)
  */
-record LinkedText(String text, List<Token> tokens, List<List<String>> keys, boolean nounCapitals, boolean cyrillic) {
+record LinkedText(String text, List<Token> tokens, List<List<String>> keys, boolean nounCapitals, boolean cyrillic,
+                  WordsWritten written) {
 
     LinkedText(String text, List<Token> tokens, List<List<String>> keys, boolean nounCapitals) {
-        this(text, tokens, keys, nounCapitals, mostlyCyrillic(tokens));
+        this(text, tokens, keys, nounCapitals, mostlyCyrillic(tokens), new WordsWritten(tokens));
+    }
+
+    /** The words of the text as a set, built on the first question (most texts ask none or many). Not thread-safe: one per call. */
+    static final class WordsWritten {
+        private final List<Token> tokens;
+        private Set<String> words;
+
+        WordsWritten(List<Token> tokens) {
+            this.tokens = tokens;
+        }
+
+        boolean contains(String word) {
+            if (words == null) {
+                words = new HashSet<>(tokens.size() * 2);
+                for (Token t : tokens) {
+                    words.add(t.text());
+                }
+            }
+            return words.contains(word);
+        }
     }
 
     private static boolean mostlyCyrillic(List<Token> tokens) {
@@ -53,13 +76,7 @@ record LinkedText(String text, List<Token> tokens, List<List<String>> keys, bool
 
     /** Whether the text also has {@code word} in lower case. */
     boolean writtenLowerCase(String word) {
-        String lower = word.toLowerCase(java.util.Locale.ROOT);
-        for (Token t : tokens) {
-            if (t.text().equals(lower)) {
-                return true;
-            }
-        }
-        return false;
+        return written.contains(word.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Whether every letter of the words from {@code from} to {@code to} is a Latin one (not IT-индустрии). */
