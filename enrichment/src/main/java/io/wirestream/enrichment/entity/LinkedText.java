@@ -3,9 +3,7 @@ package io.wirestream.enrichment.entity;
 import io.wirestream.enrichment.text.Scripts;
 import io.wirestream.enrichment.text.Token;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A text as the linker's stages see it: the text, its words (a dateline already given ordinary
@@ -22,23 +20,56 @@ record LinkedText(String text, List<Token> tokens, List<List<String>> keys, bool
         this(text, tokens, keys, nounCapitals, mostlyCyrillic(tokens), new WordsWritten(tokens));
     }
 
-    /** The words of the text as a set, built on the first question (most texts ask none or many). Not thread-safe: one per call. */
+    /**
+     * The words of the text as an open-addressing table of word indices, built on the first question (most texts
+     * ask none or many): one int per slot, so building it allocates two arrays and no entry objects. Not
+     * thread-safe: one per call.
+     */
     static final class WordsWritten {
         private final List<Token> tokens;
-        private Set<String> words;
+        /** Per slot: the index + 1 of the first word with this text, 0 for a free slot. */
+        private int[] slots;
+        /** Per slot: that word's hash. */
+        private int[] hashes;
 
         WordsWritten(List<Token> tokens) {
             this.tokens = tokens;
         }
 
         boolean contains(String word) {
-            if (words == null) {
-                words = new HashSet<>(tokens.size() * 2);
-                for (Token t : tokens) {
-                    words.add(t.text());
+            if (slots == null) {
+                build();
+            }
+            int h = word.hashCode();
+            int mask = slots.length - 1;
+            for (int slot = spread(h) & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
+                if (hashes[slot] == h && tokens.get(slots[slot] - 1).text().equals(word)) {
+                    return true;
                 }
             }
-            return words.contains(word);
+            return false;
+        }
+
+        private void build() {
+            slots = new int[Integer.highestOneBit(Math.max(2, tokens.size())) << 2];
+            hashes = new int[slots.length];
+            int mask = slots.length - 1;
+            for (int k = 0; k < tokens.size(); k++) {
+                String w = tokens.get(k).text();
+                int h = w.hashCode();
+                int slot = spread(h) & mask;
+                while (slots[slot] != 0 && !(hashes[slot] == h && tokens.get(slots[slot] - 1).text().equals(w))) {
+                    slot = (slot + 1) & mask;
+                }
+                if (slots[slot] == 0) {
+                    slots[slot] = k + 1;
+                    hashes[slot] = h;
+                }
+            }
+        }
+
+        private static int spread(int h) {
+            return h ^ (h >>> 16);
         }
     }
 
