@@ -23,10 +23,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Language identification plus entity linking per article, one thread (so the score is per core).
- * Articles are 4 KB by default, Russian or English, eight variants cycled so the JIT cannot
- * specialise on one text.
+ * Articles are 4 KB by default, Russian or English. {@code articles=eight}: eight variants of the same
+ * sentences cycled, so the JIT cannot specialise on one text, but every word cache is warm;
+ * {@code articles=distinct}: {@value #DISTINCT} distinct articles drawn as the pipeline bench draws its
+ * input ({@link DistinctArticles}; run from the repository root), new word combinations in every article.
  *
- * <pre>java -jar benchmarks/target/benchmarks.jar EnrichmentBenchmark</pre>
+ * <pre>java -jar benchmarks/target/benchmarks.jar EnrichmentBenchmark -p articles=distinct</pre>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -43,22 +45,35 @@ public class EnrichmentBenchmark {
     @Param({"4096"})
     public int chars;
 
+    @Param({"eight", "distinct"})
+    public String articles;
+
+    static final int DISTINCT = 4096;
+
     private Enricher enricher;
-    private String[] articles;
+    private String[] texts;
     private int next;
 
     @Setup(Level.Trial)
     public void setUp() {
         enricher = Enricher.standard();
-        articles = new String[8];
-        for (int i = 0; i < articles.length; i++) {
-            articles[i] = SampleArticles.article(language, chars, i);
-        }
+        texts = switch (articles) {
+            case "eight" -> {
+                String[] eight = new String[8];
+                for (int i = 0; i < eight.length; i++) {
+                    eight[i] = SampleArticles.article(language, chars, i);
+                }
+                yield eight;
+            }
+            case "distinct" -> DistinctArticles.generate(language, chars, DISTINCT, 20261203L);
+            default -> throw new IllegalArgumentException("articles is 'eight' or 'distinct', not '" + articles + "'");
+        };
     }
 
+    /** The texts in turn; their counts are powers of two. */
     private String nextArticle() {
-        next = (next + 1) & 7;
-        return articles[next];
+        next = (next + 1) & (texts.length - 1);
+        return texts[next];
     }
 
     @Benchmark

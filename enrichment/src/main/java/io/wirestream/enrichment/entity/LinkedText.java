@@ -13,10 +13,64 @@ import java.util.List;
  * @param cyrillic     most cased words are Cyrillic, so a name in Latin letters is a foreign one cited as
  *                     written (a company, a site, a newspaper)
  */
-record LinkedText(String text, List<Token> tokens, List<List<String>> keys, boolean nounCapitals, boolean cyrillic) {
+record LinkedText(String text, List<Token> tokens, List<List<String>> keys, boolean nounCapitals, boolean cyrillic,
+                  WordsWritten written) {
 
     LinkedText(String text, List<Token> tokens, List<List<String>> keys, boolean nounCapitals) {
-        this(text, tokens, keys, nounCapitals, mostlyCyrillic(tokens));
+        this(text, tokens, keys, nounCapitals, mostlyCyrillic(tokens), new WordsWritten(tokens));
+    }
+
+    /**
+     * The words of the text as an open-addressing table of word indices, built on the first question (most texts
+     * ask none or many): one int per slot, so building it allocates two arrays and no entry objects. Not
+     * thread-safe: one per call.
+     */
+    static final class WordsWritten {
+        private final List<Token> tokens;
+        /** Per slot: the index + 1 of the first word with this text, 0 for a free slot. */
+        private int[] slots;
+        /** Per slot: that word's hash. */
+        private int[] hashes;
+
+        WordsWritten(List<Token> tokens) {
+            this.tokens = tokens;
+        }
+
+        boolean contains(String word) {
+            if (slots == null) {
+                build();
+            }
+            int h = word.hashCode();
+            int mask = slots.length - 1;
+            for (int slot = spread(h) & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
+                if (hashes[slot] == h && tokens.get(slots[slot] - 1).text().equals(word)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void build() {
+            slots = new int[Integer.highestOneBit(Math.max(2, tokens.size())) << 2];
+            hashes = new int[slots.length];
+            int mask = slots.length - 1;
+            for (int k = 0; k < tokens.size(); k++) {
+                String w = tokens.get(k).text();
+                int h = w.hashCode();
+                int slot = spread(h) & mask;
+                while (slots[slot] != 0 && !(hashes[slot] == h && tokens.get(slots[slot] - 1).text().equals(w))) {
+                    slot = (slot + 1) & mask;
+                }
+                if (slots[slot] == 0) {
+                    slots[slot] = k + 1;
+                    hashes[slot] = h;
+                }
+            }
+        }
+
+        private static int spread(int h) {
+            return h ^ (h >>> 16);
+        }
     }
 
     private static boolean mostlyCyrillic(List<Token> tokens) {
@@ -53,13 +107,7 @@ record LinkedText(String text, List<Token> tokens, List<List<String>> keys, bool
 
     /** Whether the text also has {@code word} in lower case. */
     boolean writtenLowerCase(String word) {
-        String lower = word.toLowerCase(java.util.Locale.ROOT);
-        for (Token t : tokens) {
-            if (t.text().equals(lower)) {
-                return true;
-            }
-        }
-        return false;
+        return written.contains(word.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Whether every letter of the words from {@code from} to {@code to} is a Latin one (not IT-индустрии). */

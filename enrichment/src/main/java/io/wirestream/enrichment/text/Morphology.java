@@ -68,6 +68,8 @@ public final class Morphology {
     private final Dictionary spelling;
     private final ThreadLocal<Transliterator> toAscii;
     private final CharArraySet stopWords;
+    /** Chars of the longest stop word: a longer word is not one, and is not lower-cased and hashed to find out. */
+    private final int stopWordMaxLength;
     // Word -> result caches: analysis is a pure function of the word, and news vocabulary repeats.
     // Cleared whole when full, which bounds memory at roughly CACHE_LIMIT * 150 bytes per cache.
     private static final int CACHE_LIMIT = 200_000;
@@ -111,6 +113,11 @@ public final class Morphology {
                 FinnishAnalyzer.getDefaultStopSet(), TurkishAnalyzer.getDefaultStopSet(), BulgarianAnalyzer.getDefaultStopSet())) {
             stopWords.addAll(set);
         }
+        int longest = 0;
+        for (Object w : stopWords) {
+            longest = Math.max(longest, ((char[]) w).length);
+        }
+        stopWordMaxLength = longest;
     }
 
     private static Set<String> readWords(String resource) {
@@ -429,7 +436,8 @@ public final class Morphology {
 
     /** A function word of one of the languages Lucene ships stop lists for (the, и, der, le...). */
     public boolean isStopWord(String word) {
-        return stopWords.contains(word);
+        // the set compares case-insensitively code point by code point, so a match has the same length in chars
+        return word.length() <= stopWordMaxLength && stopWords.contains(word);
     }
 
     /** A function word of English (Lucene's English stop list: the, of, in...). */

@@ -21,7 +21,8 @@ public record Token(String text, int start, int end, boolean sentenceStart) {
 
     /** First char is an upper-case or title-case letter. */
     public boolean capitalised() {
-        return Character.isUpperCase(text.codePointAt(0)) || Character.isTitleCase(text.codePointAt(0));
+        int cp = text.codePointAt(0);
+        return cp <= Character.MAX_VALUE ? has(UPPER_OR_TITLE, cp) : Character.isUpperCase(cp) || Character.isTitleCase(cp);
     }
 
     /** Two or more letters, all upper-case (NATO, ООН). */
@@ -45,6 +46,32 @@ public record Token(String text, int start, int end, boolean sentenceStart) {
     /** The writing system distinguishes case (Latin, Cyrillic, Greek, Armenian...). */
     public boolean cased() {
         int cp = text.codePointAt(0);
+        return cp <= Character.MAX_VALUE ? has(CASED, cp) : casedLetter(cp);
+    }
+
+    private static boolean casedLetter(int cp) {
         return Character.isUpperCase(cp) || Character.isLowerCase(cp) || Character.isTitleCase(cp);
+    }
+
+    /**
+     * {@link #capitalised} and {@link #cased} of every char of the BMP, one bit each (8 KB per table), read
+     * instead of asking {@link Character} for the properties of each word's first char.
+     */
+    private static final long[] UPPER_OR_TITLE = new long[(Character.MAX_VALUE + 1) / 64];
+    private static final long[] CASED = new long[(Character.MAX_VALUE + 1) / 64];
+
+    static {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            if (Character.isUpperCase(c) || Character.isTitleCase(c)) {
+                UPPER_OR_TITLE[c >>> 6] |= 1L << c;
+            }
+            if (casedLetter(c)) {
+                CASED[c >>> 6] |= 1L << c;
+            }
+        }
+    }
+
+    private static boolean has(long[] table, int c) {
+        return (table[c >>> 6] & (1L << c)) != 0;
     }
 }

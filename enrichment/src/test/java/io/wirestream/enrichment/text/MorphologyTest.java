@@ -1,8 +1,16 @@
 package io.wirestream.enrichment.text;
 
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.de.GermanAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.ru.RussianAnalyzer;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 class MorphologyTest {
@@ -58,5 +66,28 @@ class MorphologyTest {
         assertEquals(true, morphology.analyse("Московской").adjective());
         assertEquals(true, morphology.analyse("ЗАО").abbreviation());
         assertEquals(false, morphology.analyse("Путина").adjective());
+    }
+
+    @Test
+    void everyStopWordIsOneWhateverItsCaseAndLongerWordsAreNot() {
+        // the longest stop words too: the length bound in front of the set must not cut them off
+        for (CharArraySet set : List.of(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, RussianAnalyzer.getDefaultStopSet(),
+                GermanAnalyzer.getDefaultStopSet())) {
+            for (Object o : set) {
+                String w = new String((char[]) o);
+                assertTrue(morphology.isStopWord(w), w);
+                assertTrue(morphology.isStopWord(upperCaseCharByChar(w)), w);
+                assertFalse(morphology.isStopWord(w + "ъъъъъъъъъъъъъъъъъъъъ"), w);
+            }
+        }
+    }
+
+    /** Each char upper-cased on its own ("daß" gives "DAß", not "DASS"): the set's case folding is per char. */
+    private static String upperCaseCharByChar(String w) {
+        StringBuilder sb = new StringBuilder(w.length());
+        for (int i = 0; i < w.length(); i++) {
+            sb.append(Character.toUpperCase(w.charAt(i)));
+        }
+        return sb.toString();
     }
 }
