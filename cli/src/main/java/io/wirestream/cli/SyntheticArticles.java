@@ -1,6 +1,7 @@
 package io.wirestream.cli;
 
 import io.wirestream.avro.RawArticle;
+import io.wirestream.core.synthetic.SentenceDraw;
 import io.wirestream.ingest.ArticleParseException;
 import io.wirestream.ingest.Articles;
 import io.wirestream.ingest.file.DatedTextParser;
@@ -60,22 +61,10 @@ final class SyntheticArticles {
     RawArticle next(int n) {
         List<String> vocabulary = vocabularies.get(n % vocabularies.size());
         StringBuilder body = new StringBuilder(targetBytes + 200);
-        int sentenceWords = 0;
-        int sentenceLength = 8 + random.nextInt(14);
-        int sentences = 0;
+        SentenceDraw draw = new SentenceDraw(vocabulary, random);
         while (body.toString().getBytes(StandardCharsets.UTF_8).length < targetBytes) {
             for (int i = 0; i < 40; i++) {
-                String w = vocabulary.get(random.nextInt(vocabulary.size()));
-                if (sentenceWords == 0) {
-                    body.append(Character.toUpperCase(w.charAt(0))).append(w, 1, w.length());
-                } else {
-                    body.append(' ').append(w);
-                }
-                if (++sentenceWords == sentenceLength) {
-                    body.append(++sentences % 5 == 0 ? ".\n\n" : ". ");
-                    sentenceWords = 0;
-                    sentenceLength = 8 + random.nextInt(14);
-                }
+                draw.appendWord(body);
             }
         }
         Instant now = Instant.now();

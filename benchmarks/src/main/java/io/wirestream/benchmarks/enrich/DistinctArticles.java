@@ -1,5 +1,7 @@
 package io.wirestream.benchmarks.enrich;
 
+import io.wirestream.core.synthetic.SentenceDraw;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -42,21 +44,9 @@ final class DistinctArticles {
 
     private static String article(List<String> vocabulary, int chars, Random random) {
         StringBuilder body = new StringBuilder(chars + 200);
-        int sentenceWords = 0;
-        int sentenceLength = 8 + random.nextInt(14);
-        int sentences = 0;
+        SentenceDraw draw = new SentenceDraw(vocabulary, random);
         while (body.length() < chars) {
-            String w = vocabulary.get(random.nextInt(vocabulary.size()));
-            if (sentenceWords == 0) {
-                body.append(Character.toUpperCase(w.charAt(0))).append(w, 1, w.length());
-            } else {
-                body.append(' ').append(w);
-            }
-            if (++sentenceWords == sentenceLength) {
-                body.append(++sentences % 5 == 0 ? ".\n\n" : ". ");
-                sentenceWords = 0;
-                sentenceLength = 8 + random.nextInt(14);
-            }
+            draw.appendWord(body);
         }
         return body.toString();
     }
