@@ -25,7 +25,9 @@ import java.util.Set;
  *       a news site cited by its address, a name in quotes after an organisation word.</li>
  *   <li>The place of a dateline ({@link Datelines}).</li>
  *   <li>In a Cyrillic text, a foreign name in Latin letters with its function words ({@link LatinNamesInCyrillic}).</li>
- *   <li>Russian adjective + place or organisation noun ({@link RussianNameRules#adjectivePhrase}).</li>
+ *   <li>Russian organisation names: all in capitals ({@link RussianNameRules#capitalisedOrganisation}), an
+ *       organisation noun and its genitive words ({@link RussianNameRules#genitivePhrase}), adjective + place or
+ *       organisation noun ({@link RussianNameRules#adjectivePhrase}).</li>
  *   <li>A known name that opens an institution's name ("Toronto Evening Herald"): the whole name,
  *       typed by its last noun ({@link #institutionAfterKnownName}).</li>
  *   <li>Other names: runs of capitalised words (with particles such as "von der", a middle initial, "of"
@@ -34,7 +36,9 @@ import java.util.Set;
  *       ({@link #nameWord}); typed by {@link MentionTyper}. A title's portfolio ("ministro della
  *       Cultura", "Finance Minister") is left out. In a language that capitalises nouns the run also
  *       needs the evidence of {@link GermanNameRules}.</li>
- *   <li>Last, a Russian person's name takes in the initials written before it («П.Н. Крылов»).</li>
+ *   <li>Last, a Cyrillic word alone in quotes is an organisation, not a person («Спартака»,
+ *       {@link RussianNameRules#quotedAlone}), and a Russian person's name takes in the initials written before
+ *       it («П.Н. Крылов»).</li>
  * </ol>
  */
 final class MentionFinder {
@@ -146,6 +150,12 @@ final class MentionFinder {
                 i = latin.to();
                 continue;
             }
+            NameSpan capitalised = russian.capitalisedOrganisation(lt, i);
+            if (capitalised != null) {
+                spans.add(capitalised);
+                i = capitalised.to();
+                continue;
+            }
             NameSpan ministry = russian.genitivePhrase(lt, i);
             if (ministry != null) {
                 spans.add(ministry);
@@ -160,8 +170,8 @@ final class MentionFinder {
             }
             int end = runEnd(lt, i, known);
             for (int k = i + 1; k < end; k++) {
-                if (russian.genitivePhrase(lt, k) != null) {
-                    // «Представители Министерства обороны»: the organisation starts a name of its own
+                if (russian.genitivePhrase(lt, k) != null || russian.capitalisedOrganisation(lt, k) != null) {
+                    // «Представители Министерства обороны», «СИБУР и Театр Наций»: the organisation starts a name of its own
                     end = k;
                     break;
                 }
@@ -188,7 +198,17 @@ final class MentionFinder {
             }
             i = Math.max(end, i + 1);
         }
-        return withInitials(lt, typer.typedByConjuncts(lt, spans));
+        return withInitials(lt, quotedNotPeople(lt, typer.typedByConjuncts(lt, spans)));
+    }
+
+    /** One Cyrillic word alone in quotes typed as a person is an organisation, see {@link RussianNameRules#quotedAlone}. */
+    private static List<NameSpan> quotedNotPeople(LinkedText lt, List<NameSpan> spans) {
+        List<NameSpan> out = new ArrayList<>(spans.size());
+        for (NameSpan s : spans) {
+            out.add(s.type() == EntityType.PERSON && RussianNameRules.quotedAlone(lt, s)
+                    ? new NameSpan(s.from(), s.to(), null, EntityType.ORGANIZATION) : s);
+        }
+        return out;
     }
 
     /** People's names in Cyrillic with the initials written before them («В.Путин»), see {@link RussianNameRules#initialsBefore}. */

@@ -67,7 +67,7 @@ final class MentionTyper {
             }
         }
         Token first = lt.token(from);
-        if (to - from == 1 && first.acronym()) {
+        if (to - from == 1 && (first.acronym() || russian.inflectedAcronym(first))) {
             return EntityType.ORGANIZATION;
         }
         if (endsWithOrgWord(lt.token(to - 1))) {

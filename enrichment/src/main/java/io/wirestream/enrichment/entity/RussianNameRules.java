@@ -72,6 +72,32 @@ final class RussianNameRules {
         return false;
     }
 
+    /**
+     * An abbreviation written in capitals with a case ending in lower case («СИБУРа», «ГАБТом», «МИДе»): two
+     * or more Cyrillic capitals and one to {@value #MAX_ACRONYM_ENDING} lower-case letters that the dictionary
+     * does not know as a word. Russian declines the abbreviations it reads as words, and those name
+     * organisations, like the all-capitals ones.
+     */
+    boolean inflectedAcronym(Token t) {
+        String w = t.text();
+        int capitals = 0;
+        while (capitals < w.length() && Character.isUpperCase(w.charAt(capitals))) {
+            capitals++;
+        }
+        int ending = w.length() - capitals;
+        if (!applies(t) || capitals < 2 || ending < 1 || ending > MAX_ACRONYM_ENDING || morphology.analyse(w).known()) {
+            return false;
+        }
+        for (int k = capitals; k < w.length(); k++) {
+            if (!Character.isLowerCase(w.charAt(k)) || !Morphology.isCyrillic(w.substring(k, k + 1))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final int MAX_ACRONYM_ENDING = 3;
+
     /** Clipped stems that open Russian compound names of state bodies and companies. */
     private static final List<String> COMPOUND_STEMS = List.of("мин", "рос", "гос", "ген");
 
@@ -167,6 +193,70 @@ final class RussianNameRules {
     }
 
     private static final int MAX_GENITIVES = 4;
+
+    /**
+     * An organisation name written all in capitals: capitalised adjectives (any number), a capitalised
+     * organisation noun, and one to {@value #MAX_CAPITALISED_GENITIVES} capitalised inanimate common nouns in
+     * the genitive that say what it is of («Театр Наций», «Государственного Театра Наций», «Театр Дружбы
+     * Народов», «Совета Безопасности»). The capitals of the genitive words, which the dictionary reads only
+     * as common nouns, make the phrase a name even at a sentence start. Not a genitive the dictionary reads
+     * as a person's name or writes with a capital (Андрея, Европы: a name of its own), an animate one
+     * («Совет Учителей») or another organisation noun («Группа Компаний»). Null if the words at {@code from}
+     * are not one.
+     */
+    NameSpan capitalisedOrganisation(LinkedText lt, int from) {
+        int noun = from;
+        while (noun < lt.size() && capitalisedCyrillicAt(lt, noun, from) && !cues.is(NameCues.Kind.ORG_WORD, lt.token(noun).text())
+                && commonAdjective(lt.token(noun))) {
+            noun++;
+        }
+        if (noun >= lt.size() || !capitalisedCyrillicAt(lt, noun, from) || !cues.is(NameCues.Kind.ORG_WORD, lt.token(noun).text())) {
+            return null;
+        }
+        int end = noun + 1;
+        while (end < lt.size() && end - noun <= MAX_CAPITALISED_GENITIVES && capitalisedCyrillicAt(lt, end, from)
+                && !lt.token(end).sentenceStart() && commonGenitiveNoun(lt.token(end))) {
+            end++;
+        }
+        return end == noun + 1 ? null : new NameSpan(from, end, null, EntityType.ORGANIZATION);
+    }
+
+    private static final int MAX_CAPITALISED_GENITIVES = 3;
+
+    /** The word at {@code k} is a capitalised Cyrillic word (not an abbreviation), joined to the one before unless it is {@code from}. */
+    private static boolean capitalisedCyrillicAt(LinkedText lt, int k, int from) {
+        Token w = lt.token(k);
+        return w.capitalised() && !w.acronym() && applies(w) && (k == from || LinkedText.adjacent(lt.token(k - 1), w));
+    }
+
+    private boolean commonAdjective(Token t) {
+        Morphology.Analysis a = morphology.analyse(t.text());
+        return a.adjective() && a.properLemmas().isEmpty() && !a.properNoun();
+    }
+
+    private boolean commonGenitiveNoun(Token t) {
+        Morphology.Analysis a = morphology.analyse(t.text());
+        return a.inanimate() && !a.adjective() && a.properLemmas().isEmpty() && !a.properNoun()
+                && !cues.is(NameCues.Kind.ORG_WORD, t.text()) && morphology.genitive(t.text());
+    }
+
+    /**
+     * Whether the one-word name {@code span} is written in Cyrillic alone between quotes («Спартака»,
+     * «Виктория»). Russian news quotes the names of clubs, companies, media and works, never a person's name,
+     * so such a word is an organisation even where it is a given name or a known person's name.
+     */
+    static boolean quotedAlone(LinkedText lt, NameSpan span) {
+        if (span.words() != 1 || !applies(lt.token(span.from()))) {
+            return false;
+        }
+        Token t = lt.token(span.from());
+        String text = lt.text();
+        return t.start() > 0 && t.end() < text.length() && OPENING_QUOTES.indexOf(text.charAt(t.start() - 1)) >= 0
+                && CLOSING_QUOTES.indexOf(text.charAt(t.end())) >= 0;
+    }
+
+    private static final String OPENING_QUOTES = "«„\"";
+    private static final String CLOSING_QUOTES = "»“\"";
 
     /**
      * Where a person's name at {@code from} begins with the initials written before it: up to

@@ -105,6 +105,44 @@ class RussianNameEvidenceTest {
     }
 
     @Test
+    void shouldReadAnOrganisationNameWrittenAllInCapitalsWithItsGenitiveWords() {
+        // «Песни», «Охраны», «Природы» are common nouns to the dictionary; their capitals make them part of the name
+        String text = "Весной гастроли Государственного Театра Песни пройдут в трёх городах.";
+        Mention theatre = mention(text, "Государственного Театра Песни");
+        assertEquals(text.indexOf("Государственного"), theatre.start());
+        assertEquals(text.indexOf(" пройдут"), theatre.end());
+        assertEquals(EntityType.ORGANIZATION, mentions(text).get("Государственного Театра Песни"));
+        Map<String, EntityType> atStart = mentions("Общество Охраны Природы провело субботник в парке.");
+        assertEquals(EntityType.ORGANIZATION, atStart.get("Общество Охраны Природы"), atStart.toString());
+    }
+
+    @Test
+    void shouldNotTakeAnAnimateGenitiveIntoAnOrganisationName() {
+        // «Учителей» names people: a council of teachers is no proper name
+        Map<String, EntityType> found = mentions("Решение принял Совет Учителей школы.");
+        assertNull(found.get("Совет Учителей"), found.toString());
+    }
+
+    @Test
+    void shouldTakeAGivenNameAloneInQuotesForAnOrganisation() {
+        // «Руслан» is only a given name to the dictionary; quoted alone it names a club, not a person
+        String text = "Болельщики «Руслана» ждали победы своей команды.";
+        Mention club = mention(text, "Руслана");
+        assertEquals(text.indexOf("Руслана"), club.start());
+        assertEquals(EntityType.ORGANIZATION, mentions(text).get("Руслана"));
+    }
+
+    @Test
+    void shouldTypeAnAbbreviationWithACaseEndingAsAnOrganisation() {
+        String text = "Сделку одобрили акционеры ГРЭКа, а ответ ЮКРОСом пока не получен.";
+        Mention grek = mention(text, "ГРЭКа");
+        assertEquals(text.indexOf("ГРЭКа"), grek.start());
+        Map<String, EntityType> found = mentions(text);
+        assertEquals(EntityType.ORGANIZATION, found.get("ГРЭКа"), found.toString());
+        assertEquals(EntityType.ORGANIZATION, found.get("ЮКРОСом"), found.toString());
+    }
+
+    @Test
     void shouldKeepInitialsBeforeASurnameInTheMention() {
         String text = "Отчёт подписал П.Н. Крылов, а проверила его А. Огурцова.";
         Mention krylov = mention(text, "П.Н. Крылов");
